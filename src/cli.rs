@@ -1,0 +1,107 @@
+//! Command-line arguments (clap derive types only); the doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hoinghi::diag::Lang;
+use hoinghi::load::Encoding;
+use hoinghi::model::Profile;
+
+/// hoinghi — soạn giấy tờ hội nghị thi đua (bản giao ước, biên bản, bài tin) thành PDF từ một tệp YAML.
+#[derive(Debug, Parser)]
+#[command(name = "hoinghi", version, about, long_about = None)]
+pub struct Cli {
+    /// Ngôn ngữ thông báo: vi (mặc định theo LANG) hoặc en.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Lệnh cần chạy.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Soạn PDF cho từng tệp cuộc họp: OUT/<tên tệp>/<loại>.pdf.
+    Render(RenderArgs),
+    /// Kiểm tra tệp cuộc họp mà không soạn PDF (0: không lỗi, 1: có lỗi).
+    Check(CheckArgs),
+    /// In lược đồ JSON Schema của tệp cuộc họp (cho trình soạn thảo: gợi ý và kiểm tra).
+    Schema,
+}
+
+/// Options for reading meeting files, shared by every command that reads them.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Bảng mã của tệp: auto (UTF-8, UTF-16 có BOM) hoặc cp1258 ("ANSI" của Notepad tiếng Việt).
+    #[arg(long, value_enum, default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
+    /// Tự chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC, VNI-Windows) sang Unicode.
+    #[arg(long)]
+    pub convert_legacy: bool,
+    /// Thống nhất kiểu bỏ dấu thanh: old (hòa, thủy, Ủy) hoặc new (hoà, thuỷ, Uỷ).
+    #[arg(long, value_enum)]
+    pub tone_style: Option<ToneArg>,
+    /// Các loại văn bản, cách nhau bởi dấu phẩy: giao-uoc, bien-ban, bai-tin hoặc all.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub doc: Vec<DocArg>,
+}
+
+/// `hoinghi render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Các tệp cuộc họp (.yaml).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Thư mục ghi kết quả.
+    #[arg(short, long, value_name = "OUT", default_value = "out")]
+    pub out: PathBuf,
+    /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// Ghi thêm mã Typst đã sinh (<loại>.typ và hoinghi.typ) cạnh tệp PDF.
+    #[arg(long)]
+    pub emit_typst: bool,
+    /// Thư mục chứa mẫu thay thế (từng tệp: giao-uoc.typ.j2, bien-ban.typ.j2, bai-tin.typ.j2, hoinghi.typ).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Dùng phông Times New Roman của máy nếu có (mặc định: Liberation Serif nhúng sẵn).
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// Cách đọc tệp.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `hoinghi check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Các tệp cuộc họp (.yaml).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Cách đọc tệp.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// A document kind on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocArg {
+    /// Bản giao ước thi đua.
+    GiaoUoc,
+    /// Biên bản hội nghị.
+    BienBan,
+    /// Bài tin.
+    BaiTin,
+    /// Cả ba loại.
+    All,
+}
+
+/// A tone-mark style on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ToneArg {
+    /// Kiểu cũ: hòa, thủy, Ủy.
+    Old,
+    /// Kiểu mới: hoà, thuỷ, Uỷ.
+    New,
+}

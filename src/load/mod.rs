@@ -1,0 +1,194 @@
+//! Loading a meeting file: bytes → NFC text → YAML limits and positions → serde → clean text.
+//!
+//! Every problem found on the way is collected with its field path and position; the loader
+//! stops early only when the next step cannot run (unreadable bytes, broken YAML, a type error).
+//! Semantic checks are [`crate::validate`]'s job, not this module's.
+
+pub mod decode;
+pub mod hygiene;
+mod serde_errors;
+pub mod yaml_index;
+
+use std::path::{Path, PathBuf};
+
+pub use decode::Encoding;
+pub use hygiene::Hygiene;
+pub use yaml_index::YamlIndex;
+
+use crate::diag::{Pos, Problem};
+use crate::model::Meeting;
+
+/// Largest meeting file accepted.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// How to read meeting files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Byte encoding.
+    pub encoding: Encoding,
+    /// Text fixes applied to the fields.
+    pub hygiene: Hygiene,
+}
+
+/// A meeting read from a file, with what is needed to report on it later.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// Field positions.
+    pub index: YamlIndex,
+    /// The decoded text of the file.
+    pub text: String,
+    /// The folder holding the file (photos are looked up there).
+    pub dir: PathBuf,
+    /// Warnings found while loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a file could not be loaded.
+#[derive(Debug)]
+pub struct LoadFailure {
+    /// The decoded text, when the bytes could be decoded.
+    pub text: Option<String>,
+    /// Every problem found (errors and warnings).
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and loads the meeting file at `path`.
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure> {
+    let fail = |problem: Problem| LoadFailure {
+        text: None,
+        problems: vec![problem],
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_problem(&e)))?;
+    if meta.is_dir() {
+        return Err(fail(Problem::error(
+            "",
+            text!(
+                "đây là một thư mục, không phải tệp cuộc họp",
+                "this is a folder, not a meeting file"
+            ),
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let mb = meta.len() as f64 / 1_048_576.0;
+        let limit = MAX_FILE_BYTES / 1_048_576;
+        return Err(fail(Problem::error(
+            "",
+            text!(
+                "tệp quá lớn ({mb:.1} MB); tệp cuộc họp không được quá {limit} MB",
+                "the file is too large ({mb:.1} MB); a meeting file may be at most {limit} MB"
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
+    let dir = path
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let text = decode::decode(&bytes, opts.encoding).map_err(fail)?;
+    let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| LoadFailure {
+        text: Some(text.clone()),
+        problems,
+    })?;
+    Ok(Loaded {
+        meeting,
+        index,
+        text,
+        dir,
+        warnings,
+    })
+}
+
+/// Loads a meeting from decoded text: returns it with its index and warnings, or every problem.
+pub fn load_str(
+    text: &str,
+    opts: &LoadOptions,
+) -> Result<(Meeting, YamlIndex, Vec<Problem>), Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![
+            Problem::error(
+                "",
+                text!(
+                    "tệp trống: không có trường nào",
+                    "the file is empty: it has no fields"
+                ),
+            )
+            .hint(text!(
+                "xem tệp mẫu trong thư mục samples/ và tài liệu docs/schema.md",
+                "see the samples/ folder and docs/schema.md"
+            )),
+        ]);
+    }
+    let index = yaml_index::scan(text)?;
+
+    let mut unknown = Vec::new();
+    let de = serde_yaml::Deserializer::from_str(text);
+    let mut on_unknown =
+        |path: serde_ignored::Path| unknown.push(serde_errors::ignored_path(&path));
+    let ignoring = serde_ignored::Deserializer::new(de, &mut on_unknown);
+    let result: Result<Meeting, _> = serde_path_to_error::deserialize(ignoring);
+    let mut problems: Vec<Problem> = unknown
+        .iter()
+        .map(|p| serde_errors::unknown_key(p).at(index.key_pos(p)))
+        .collect();
+    let mut meeting = match result {
+        Ok(m) => m,
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let inner = e.into_inner();
+            let message = inner.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            let mut problem = serde_errors::type_error(&path, &message);
+            let serde_pos = inner.location().map(|l| Pos {
+                line: l.line(),
+                col: l.column(),
+            });
+            problem.pos = problem
+                .path
+                .as_deref()
+                .and_then(|p| index.value_pos(p))
+                .or(serde_pos);
+            problems.push(problem);
+            return Err(problems);
+        }
+    };
+    problems.extend(hygiene::clean(&mut meeting, &index, opts.hygiene));
+    locate(&mut problems, &index);
+    if problems.iter().any(Problem::is_error) {
+        Err(problems)
+    } else {
+        Ok((meeting, index, problems))
+    }
+}
+
+/// Fills in the position of every problem that names a field but has none.
+pub fn locate(problems: &mut [Problem], index: &YamlIndex) {
+    for p in problems.iter_mut().filter(|p| p.pos.is_none()) {
+        p.pos = p.path.as_deref().and_then(|path| index.value_pos(path));
+    }
+}
+
+fn io_problem(e: &std::io::Error) -> Problem {
+    let (vi, en) = match e.kind() {
+        std::io::ErrorKind::NotFound => ("không tìm thấy tệp", "file not found"),
+        std::io::ErrorKind::PermissionDenied => (
+            "không có quyền đọc tệp",
+            "permission denied reading the file",
+        ),
+        _ => ("không đọc được tệp", "cannot read the file"),
+    };
+    Problem::error("", text!("{vi} ({e})", "{en} ({e})"))
+}

@@ -1,0 +1,369 @@
+//! One pass of a span-aware YAML event parser before serde sees the file.
+//!
+//! serde_yaml reports a position for its first error only and has no guard worth the name
+//! against alias bombs, so this pass (saphyr-parser) enforces the limits on depth and expanded
+//! node count, refuses tags, duplicate keys and a non-mapping top level, and builds the
+//! field-path → position index that turns every later problem into file:line:col.
+
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+use crate::diag::{Pos, Problem};
+
+/// Deepest nesting accepted (the schema needs 5).
+pub const MAX_DEPTH: usize = 32;
+/// Most nodes accepted, counting each alias as the nodes it stands for.
+pub const MAX_NODES: usize = 200_000;
+
+/// Positions of fields, by field path (`members[3].signer.name`).
+#[derive(Debug, Default)]
+pub struct YamlIndex {
+    values: HashMap<String, Pos>,
+    keys: HashMap<String, Pos>,
+    /// Plain (unquoted) scalars with their paths, for "did you mean text?" warnings.
+    pub plain_scalars: Vec<(String, String, Pos)>,
+}
+
+impl YamlIndex {
+    /// Position of the value at `path`, or of the closest ancestor that has one.
+    pub fn value_pos(&self, path: &str) -> Option<Pos> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.values.get(p) {
+                return Some(*pos);
+            }
+            p = parent(p)?;
+        }
+    }
+
+    /// Position of the key that names `path`, else of its value.
+    pub fn key_pos(&self, path: &str) -> Option<Pos> {
+        self.keys
+            .get(path)
+            .copied()
+            .or_else(|| self.value_pos(path))
+    }
+}
+
+/// The parent of a field path: `a.b[2]` → `a.b`, `a.b` → `a`, `a` → `""`.
+pub fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<String>,
+        keys: HashMap<String, Pos>,
+        nodes: usize,
+        anchor: usize,
+    },
+    Seq {
+        path: String,
+        next: usize,
+        nodes: usize,
+        anchor: usize,
+    },
+}
+
+fn pos(span: &Span) -> Pos {
+    Pos {
+        line: span.start.line(),
+        col: span.start.col() + 1,
+    }
+}
+
+/// Scans `text`; returns the index, or every structural problem found before giving up.
+pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
+    let mut index = YamlIndex::default();
+    let mut problems = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, usize> = HashMap::new();
+    let mut total_nodes = 0usize;
+    let mut documents = 0usize;
+    let mut top_seen = false;
+    let mut warned_keys: HashSet<String> = HashSet::new();
+
+    for item in Parser::new_from_str(text) {
+        let (event, span) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                let m = e.marker();
+                problems.push(
+                    Problem::error(
+                        "",
+                        text!(
+                            "lỗi cú pháp YAML: {}",
+                            "YAML syntax error: {}",
+                            e.info()),
+                    )
+                    .at(Some(Pos {
+                        line: m.line(),
+                        col: m.col() + 1,
+                    }))
+                    .hint(text!(
+                        "kiểm tra dấu hai chấm, thụt đầu dòng (dùng dấu cách, không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng trên",
+                        "check the colon, the indentation (spaces, not tabs) and the quotes on this line or the one above"
+                    )),
+                );
+                return Err(problems);
+            }
+        };
+        let at = pos(&span);
+        // Work out the path of a node starting here, and whether it is a mapping key.
+        let (tag, anchor) = match &event {
+            Event::Scalar(_, _, a, t) => (t.is_some(), *a),
+            Event::SequenceStart(a, t) | Event::MappingStart(a, t) => (t.is_some(), *a),
+            _ => (false, 0),
+        };
+        let starts_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+        );
+        if let Event::DocumentStart(_) = event {
+            documents += 1;
+            if documents > 1 {
+                problems.push(
+                    Problem::error(
+                        "",
+                        text!(
+                            "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một cuộc họp",
+                            "the file holds several YAML documents (---); one file describes one meeting"
+                        ),
+                    )
+                    .at(Some(at)),
+                );
+                return Err(problems);
+            }
+        }
+        if !starts_node {
+            if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+                if let Some(frame) = stack.pop() {
+                    let (nodes, anchor) = match frame {
+                        Frame::Map { nodes, anchor, .. } | Frame::Seq { nodes, anchor, .. } => {
+                            (nodes, anchor)
+                        }
+                    };
+                    if anchor != 0 {
+                        anchors.insert(anchor, nodes + 1);
+                    }
+                    if let Some(parent) = stack.last_mut() {
+                        add_nodes(parent, nodes);
+                    }
+                }
+            }
+            continue;
+        }
+
+        // A node starts.
+        if tag {
+            problems.push(
+                Problem::error(
+                    "",
+                    text!(
+                        "thẻ YAML (dấu !) không được dùng trong tệp cuộc họp",
+                        "YAML tags (!) are not allowed in a meeting file"
+                    ),
+                )
+                .at(Some(at))
+                .hint(text!(
+                    "xóa phần bắt đầu bằng ! và để giá trị bình thường, trong dấu ngoặc kép nếu cần",
+                    "remove the part starting with ! and write the value plainly, in quotes if needed"
+                )),
+            );
+        }
+        let weight = match &event {
+            Event::Alias(id) => anchors.get(id).copied().unwrap_or(1),
+            _ => 1,
+        };
+        total_nodes = total_nodes.saturating_add(weight);
+        if total_nodes > MAX_NODES {
+            problems.push(
+                Problem::error(
+                    "",
+                    text!(
+                        "tệp quá lớn khi mở rộng các bí danh YAML (hơn {MAX_NODES} phần tử); có thể là tệp độc hại",
+                        "the file expands to more than {MAX_NODES} nodes through YAML aliases; it may be hostile"
+                    ),
+                )
+                .at(Some(at))
+                .hint(text!(
+                    "không dùng bí danh (&tên, *tên); viết thẳng giá trị",
+                    "do not use aliases (&name, *name); write the values out"
+                )),
+            );
+            return Err(problems);
+        }
+        let path = match stack.last_mut() {
+            None => {
+                if top_seen {
+                    continue;
+                }
+                top_seen = true;
+                if !matches!(event, Event::MappingStart(..)) {
+                    problems.push(
+                        Problem::error(
+                            "",
+                            text!(
+                                "tệp phải là một bảng các trường (khóa: giá trị) ở cấp ngoài cùng",
+                                "the top level of the file must be a mapping (key: value)"
+                            ),
+                        )
+                        .at(Some(at))
+                        .hint(text!(
+                            "bắt đầu tệp bằng các dòng như `bloc:`, `year: 2026`, `date: 2026-03-13` (xem docs/schema.md)",
+                            "start the file with lines such as `bloc:`, `year: 2026`, `date: 2026-03-13` (see docs/schema.md)"
+                        )),
+                    );
+                    return Err(problems);
+                }
+                String::new()
+            }
+            Some(Frame::Seq {
+                path, next, nodes, ..
+            }) => {
+                *nodes = nodes.saturating_add(weight);
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                p
+            }
+            Some(Frame::Map {
+                path,
+                key,
+                keys,
+                nodes,
+                ..
+            }) => {
+                *nodes = nodes.saturating_add(weight);
+                match key.take() {
+                    Some(k) => join(path, &k),
+                    None => {
+                        // This node is a key.
+                        let Event::Scalar(k, ..) = &event else {
+                            problems.push(
+                                Problem::error(
+                                    path.as_str(),
+                                    text!(
+                                        "tên trường phải là một chữ đơn giản",
+                                        "a key must be a plain word"
+                                    ),
+                                )
+                                .at(Some(at)),
+                            );
+                            return Err(problems);
+                        };
+                        let kp = join(path, k);
+                        if let Some(first) = keys.get(k.as_ref()) {
+                            if warned_keys.insert(kp.clone()) {
+                                problems.push(
+                                    Problem::error(
+                                        kp.clone(),
+                                        text!(
+                                            "trường `{k}` được khai báo hai lần (lần đầu ở dòng {})",
+                                            "key `{k}` appears twice (first on line {})",
+                                            first.line),
+                                    )
+                                    .at(Some(at))
+                                    .hint(text!(
+                                        "giữ một lần khai báo và xóa lần còn lại",
+                                        "keep one and delete the other"
+                                    )),
+                                );
+                            }
+                        } else {
+                            keys.insert(k.to_string(), at);
+                        }
+                        index.keys.entry(kp).or_insert(at);
+                        *key = Some(k.to_string());
+                        continue;
+                    }
+                }
+            }
+        };
+        index.values.entry(path.clone()).or_insert(at);
+        match event {
+            Event::Scalar(value, style, _, _) => {
+                if style == ScalarStyle::Plain {
+                    index.plain_scalars.push((path, value.to_string(), at));
+                }
+                if anchor != 0 {
+                    anchors.insert(anchor, 1);
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if stack.len() >= MAX_DEPTH {
+                    problems.push(
+                        Problem::error(
+                            path.as_str(),
+                            text!(
+                                "các trường lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
+                                "fields are nested too deeply (more than {MAX_DEPTH} levels)"
+                            ),
+                        )
+                        .at(Some(at)),
+                    );
+                    return Err(problems);
+                }
+                stack.push(if matches!(event, Event::MappingStart(..)) {
+                    Frame::Map {
+                        path,
+                        key: None,
+                        keys: HashMap::new(),
+                        nodes: 0,
+                        anchor,
+                    }
+                } else {
+                    Frame::Seq {
+                        path,
+                        next: 0,
+                        nodes: 0,
+                        anchor,
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+    if !top_seen {
+        problems.push(
+            Problem::error(
+                "",
+                text!(
+                    "tệp trống: không có trường nào",
+                    "the file is empty: it has no fields"
+                ),
+            )
+            .hint(text!(
+                "xem tệp mẫu trong thư mục samples/ và tài liệu docs/schema.md",
+                "see the samples/ folder and docs/schema.md"
+            )),
+        );
+    }
+    if problems.is_empty() {
+        Ok(index)
+    } else {
+        Err(problems)
+    }
+}
+
+fn add_nodes(frame: &mut Frame, n: usize) {
+    match frame {
+        Frame::Map { nodes, .. } | Frame::Seq { nodes, .. } => *nodes = nodes.saturating_add(n),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}

@@ -1,0 +1,297 @@
+//! What the documents say: commitments, proceedings, votes, awards, and per-document options.
+
+use schemars::JsonSchema;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A section of the pledge agreement ("Nội dung giao ước"); printed `I.`, `II.` … in upper case.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Section {
+    /// Section heading in normal case ("Nội dung giao ước").
+    pub title: String,
+    /// Paragraph printed under the heading, before the items.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Numbered commitments; numbering runs on across sections (1., 2., …).
+    #[serde(default)]
+    pub items: Vec<Commitment>,
+}
+
+/// One commitment: a plain string, or `{text, items}` with sub-items printed `a)`, `b)`, … `đ)`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Commitment {
+    /// The commitment.
+    pub text: String,
+    /// Sub-items.
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+impl JsonSchema for Commitment {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Commitment".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One commitment: a string, or `text` with sub-items `items`.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": "string", "description": "The commitment." },
+                        "items": {
+                            "type": "array",
+                            "items": { "type": "string" },
+                            "description": "Sub-items, printed a), b), … đ)."
+                        }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Commitment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Full {
+            text: String,
+            #[serde(default)]
+            items: Vec<String>,
+        }
+        struct CommitmentVisitor;
+        impl<'de> Visitor<'de> for CommitmentVisitor {
+            type Value = Commitment;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a map with `text` and `items`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Commitment, E> {
+                Ok(Commitment {
+                    text: v.to_owned(),
+                    items: Vec::new(),
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Commitment, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Commitment, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Commitment, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Commitment, A::Error> {
+                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Commitment {
+                    text: full.text,
+                    items: full.items,
+                })
+            }
+        }
+        deserializer.deserialize_any(CommitmentVisitor)
+    }
+}
+
+/// A contribution to the proceedings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Proceeding {
+    /// Who spoke ("Đồng chí Lò Văn Thắm").
+    pub speaker: String,
+    /// The speaker's position, printed after the name.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What was said or done ("trình bày báo cáo tổng kết công tác thi đua năm 2025").
+    pub summary: String,
+}
+
+/// A vote on a motion.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Vote {
+    /// What was voted on ("Đề nghị UBND tỉnh tặng Cờ thi đua cho Văn phòng Tỉnh ủy").
+    pub motion: String,
+    /// How ("giơ tay", "bỏ phiếu kín").
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Voters present (ballots issued).
+    pub voters: u32,
+    /// Voters entitled to vote, for `percent_of: members`; defaults to the number of member units.
+    #[serde(default)]
+    pub eligible: Option<u32>,
+    /// Options and their counts ("Đồng ý": 10).
+    pub options: Vec<VoteOption>,
+    /// Invalid ballots.
+    #[serde(default)]
+    pub invalid: u32,
+    /// What percentages are taken over: `voters` (default), `valid` or `members`.
+    #[serde(default)]
+    pub percent_of: PercentBase,
+    /// The outcome in words ("Hội nghị thống nhất đề nghị …").
+    #[serde(default)]
+    pub result: Option<String>,
+}
+
+/// One option of a vote.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct VoteOption {
+    /// The option ("Đồng ý", "Không đồng ý", or a candidate's name).
+    pub label: String,
+    /// Votes for it.
+    pub count: u32,
+}
+
+/// The count a vote's percentages are taken over (spec §7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PercentBase {
+    /// Voters present (ballots issued).
+    #[default]
+    Voters,
+    /// Valid ballots (voters present minus invalid ones).
+    Valid,
+    /// Voters entitled (`eligible`, or the number of member units).
+    Members,
+}
+
+/// An award proposed or presented at the meeting.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Award {
+    /// The award ("Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh").
+    pub award: String,
+    /// Recipients: member `id`s or names, or other names as written.
+    pub recipients: Vec<String>,
+    /// `proposed` (đề nghị, default) or `granted` (được tặng).
+    #[serde(default)]
+    pub status: AwardStatus,
+    /// The achievement ("vì có thành tích xuất sắc trong phong trào thi đua năm 2025").
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Whether an award is proposed or already granted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardStatus {
+    /// Proposed to the awarding body.
+    #[default]
+    Proposed,
+    /// Granted.
+    Granted,
+}
+
+/// Document numbers (số) and the issuer's code (ký hiệu).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Numbers {
+    /// The bloc's code in document symbols ("KTĐCQĐ"); without it the number line carries only the type.
+    #[serde(default)]
+    pub issuer_code: Option<String>,
+    /// Number of the pledge agreement; the number line is printed only when given.
+    #[serde(default)]
+    pub agreement: Option<u32>,
+    /// Type abbreviation of the pledge agreement (default "GƯTĐ").
+    #[serde(default)]
+    pub agreement_type: Option<String>,
+    /// Number of the minutes; blanks are printed when absent.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+}
+
+/// Options for the pledge agreement.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct AgreementOptions {
+    /// Title (default "BẢN GIAO ƯỚC THI ĐUA").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Line under the title (default "<bloc name> năm <year>"); never re-cased.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Lead sentence before the sections (default "Các đơn vị trong <bloc> thống nhất ký kết …").
+    #[serde(default)]
+    pub preamble: Option<String>,
+    /// Closing paragraph after the sections ("Bản giao ước được lập thành 12 bản …").
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// Heading over the signature grid (default "ĐẠI DIỆN CÁC ĐƠN VỊ TRONG KHỐI"; "" for none).
+    #[serde(default)]
+    pub signature_heading: Option<String>,
+    /// Signature grid columns, 2 or 3 (default 2, or 3 above 12 members).
+    #[serde(default)]
+    pub columns: Option<u8>,
+}
+
+/// Options for the minutes.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MinutesOptions {
+    /// Label over the secretary's signature (default `THƯ KÝ` nd30, `NGƯỜI GHI BIÊN BẢN` party).
+    #[serde(default)]
+    pub secretary_label: Option<String>,
+    /// Label over the chair's signature (default `CHỦ TỌA` nd30, `CHỦ TRÌ HỘI NGHỊ` party).
+    #[serde(default)]
+    pub chair_label: Option<String>,
+    /// "Nơi nhận" list under the secretary's block; the program adds `- ` and the `;`/`.` endings.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+/// Data for the news article.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Article {
+    /// Outlet tag printed in the lead ("BNP" → "(BNP) - Chiều 13/3, …").
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Headline (default: "<bloc> <activities> năm <year>"); no final period.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Line above the headline ("Khối thi đua các cơ quan Đảng tỉnh:").
+    #[serde(default)]
+    pub kicker: Option<String>,
+    /// Date style in the text: `slash` ("13/3", default) or `hyphen` ("13-3", Party press).
+    #[serde(default)]
+    pub date_style: DateStyle,
+    /// Paragraphs of the body written by the press office, printed after the generated ones.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Photos with captions, placed after the lead and then between paragraphs.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    /// Byline on the last line ("Tin, ảnh: Lam Hồng").
+    pub byline: String,
+    /// End the body with "./." as some outlets do.
+    #[serde(default)]
+    pub end_mark: bool,
+}
+
+/// How dates appear in the article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    /// "13/3".
+    #[default]
+    Slash,
+    /// "13-3".
+    Hyphen,
+}
+
+/// A photo in the article.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Photo {
+    /// Image file (PNG, JPEG, GIF, SVG, WebP), relative to the meeting file's folder.
+    pub file: String,
+    /// Caption, a full sentence.
+    pub caption: String,
+    /// Photographer, printed "Ảnh: <credit>".
+    pub credit: String,
+}

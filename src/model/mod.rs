@@ -1,0 +1,162 @@
+//! The meeting schema (v1): plain serde types for one YAML meeting file, with no I/O.
+//!
+//! Keys are English snake_case, values Vietnamese. Dates and times are kept as the clerk wrote them
+//! (`"2026-03-13"`, `"14:00"`) and parsed by [`crate::validate`], so that every bad value is reported
+//! in one run instead of serde stopping at the first. Unknown keys are collected by the loader
+//! ([`crate::load`]); this module must not read files or print anything.
+
+mod content;
+mod people;
+mod visit;
+
+pub use content::{
+    AgreementOptions, Article, Award, AwardStatus, Commitment, DateStyle, MinutesOptions, Numbers,
+    PercentBase, Photo, Proceeding, Section, Vote, VoteOption,
+};
+pub use people::{Address, Authority, Guest, Member, Person, Signer};
+pub use visit::TextVisitor;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One meeting of an emulation bloc: everything the three documents are made from.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Meeting {
+    /// The bloc (Khối/Cụm thi đua) holding the meeting.
+    pub bloc: Bloc,
+    /// The emulation year the meeting launches or signs for (or reviews, for a review-only meeting).
+    pub year: i32,
+    /// The year under review; defaults to `year - 1` when the meeting also launches or signs,
+    /// otherwise to `year`.
+    #[serde(default)]
+    pub review_year: Option<i32>,
+    /// What the meeting does: any combination of `launch`, `sign`, `review`.
+    pub activities: Vec<Activity>,
+    /// The meeting's name, overriding the generated one ("Hội nghị ký kết giao ước thi đua năm 2026").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Date of the meeting, `YYYY-MM-DD`.
+    pub date: String,
+    /// Start time, `HH:MM` (24-hour).
+    pub start_time: String,
+    /// End time, `HH:MM`; required for the minutes.
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// Where the meeting is held ("Hội trường Văn phòng Tỉnh ủy").
+    pub venue: String,
+    /// Who chairs the meeting.
+    pub chair: Person,
+    /// Who keeps the minutes; required for the minutes.
+    #[serde(default)]
+    pub secretary: Option<Person>,
+    /// Invited guests (provincial leaders, the emulation board), in protocol order.
+    #[serde(default)]
+    pub guests: Vec<Guest>,
+    /// Member units in protocol order, each with its signer.
+    pub members: Vec<Member>,
+    /// Legal bases (căn cứ) of the pledge agreement, without the word "Căn cứ" and the final `;`.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// The pledge's commitments, grouped in sections; required for the pledge agreement.
+    #[serde(default)]
+    pub commitments: Vec<Section>,
+    /// What was said, in order: speaker and summary.
+    #[serde(default)]
+    pub proceedings: Vec<Proceeding>,
+    /// Votes taken at the meeting.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// Awards proposed or presented.
+    #[serde(default)]
+    pub awards: Vec<Award>,
+    /// Conclusions of the chair, one per item.
+    #[serde(default)]
+    pub conclusions: Vec<String>,
+    /// The member unit elected head of the bloc for next year (`id` or `name` of a member).
+    #[serde(default)]
+    pub next_head_unit: Option<String>,
+    /// Document numbers and the issuer's code (ký hiệu).
+    #[serde(default)]
+    pub numbers: Numbers,
+    /// Options for the pledge agreement.
+    #[serde(default)]
+    pub agreement: AgreementOptions,
+    /// Options for the minutes.
+    #[serde(default)]
+    pub minutes: MinutesOptions,
+    /// Data for the news article; required for the article.
+    #[serde(default)]
+    pub article: Option<Article>,
+}
+
+/// The emulation bloc (Khối thi đua / Cụm thi đua).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Bloc {
+    /// Full name as written in running text ("Khối thi đua các cơ quan Đảng tỉnh").
+    pub name: String,
+    /// The superior body, printed above the bloc's name in the header ("Tỉnh ủy Quảng Trị").
+    #[serde(default)]
+    pub superior: Option<String>,
+    /// Place name (địa danh) for the date line ("Đông Hà").
+    pub place: String,
+    /// Format profile: `nd30` (state format) or `party`.
+    #[serde(default)]
+    pub profile: Profile,
+    /// The member unit heading the bloc this year (`id` or `name` of a member).
+    #[serde(default)]
+    pub head_unit: Option<String>,
+}
+
+/// The document format profile.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// Nghị định 30/2020/NĐ-CP: Quốc hiệu and Tiêu ngữ, `TM.`/`KT.` prefixes.
+    #[default]
+    Nd30,
+    /// Hướng dẫn 36-HD/VPTW: `ĐẢNG CỘNG SẢN VIỆT NAM`, `T/M`/`K/T` prefixes.
+    Party,
+}
+
+/// What a meeting does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    /// Phát động phong trào thi đua.
+    Launch,
+    /// Ký kết giao ước thi đua.
+    Sign,
+    /// Tổng kết công tác thi đua, khen thưởng.
+    Review,
+}
+
+impl Meeting {
+    /// Whether the meeting does `activity`.
+    pub fn does(&self, activity: Activity) -> bool {
+        self.activities.contains(&activity)
+    }
+
+    /// The year under review (see [`Meeting::review_year`]).
+    pub fn effective_review_year(&self) -> i32 {
+        self.review_year.unwrap_or(
+            if self.does(Activity::Launch) || self.does(Activity::Sign) {
+                self.year - 1
+            } else {
+                self.year
+            },
+        )
+    }
+
+    /// Finds a member by `id` or by exact name.
+    pub fn find_member(&self, reference: &str) -> Option<&Member> {
+        let reference = reference.trim();
+        self.members
+            .iter()
+            .find(|m| m.id.as_deref() == Some(reference))
+            .or_else(|| self.members.iter().find(|m| m.name.trim() == reference))
+    }
+}

@@ -1,0 +1,166 @@
+//! A walk over every free-text field of a meeting with its field path (`members[3].signer.name`).
+//!
+//! Text hygiene (NFC, control characters, legacy encodings, tone style) and the glyph check all
+//! need every string with the path a clerk would look for; this is the one place that knows
+//! where the strings are. Keys and enum values are not visited.
+
+use super::*;
+
+/// Receives every text field of a meeting, mutably, with its field path.
+pub trait TextVisitor {
+    /// Called once per text field.
+    fn text(&mut self, path: &str, value: &mut String);
+}
+
+impl<F: FnMut(&str, &mut String)> TextVisitor for F {
+    fn text(&mut self, path: &str, value: &mut String) {
+        self(path, value)
+    }
+}
+
+struct Walker<'v> {
+    path: String,
+    visitor: &'v mut dyn TextVisitor,
+}
+
+impl Walker<'_> {
+    fn field(&mut self, name: &str, value: &mut String) {
+        let len = self.push(name);
+        self.visitor.text(&self.path, value);
+        self.path.truncate(len);
+    }
+    fn opt(&mut self, name: &str, value: &mut Option<String>) {
+        if let Some(v) = value {
+            self.field(name, v);
+        }
+    }
+    fn list(&mut self, name: &str, values: &mut [String]) {
+        for (i, v) in values.iter_mut().enumerate() {
+            self.field(&format!("{name}[{i}]"), v);
+        }
+    }
+    fn nest<T>(&mut self, name: &str, value: &mut T, f: impl FnOnce(&mut Self, &mut T)) {
+        let len = self.push(name);
+        f(self, value);
+        self.path.truncate(len);
+    }
+    fn each<T>(&mut self, name: &str, values: &mut [T], mut f: impl FnMut(&mut Self, &mut T)) {
+        for (i, v) in values.iter_mut().enumerate() {
+            self.nest(&format!("{name}[{i}]"), v, &mut f);
+        }
+    }
+    fn push(&mut self, name: &str) -> usize {
+        let len = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str(name);
+        len
+    }
+}
+
+impl Meeting {
+    /// Calls `visitor` on every text field, in document order.
+    pub fn visit_texts(&mut self, visitor: &mut dyn TextVisitor) {
+        let mut w = Walker {
+            path: String::new(),
+            visitor,
+        };
+        w.nest("bloc", &mut self.bloc, |w, b| {
+            w.field("name", &mut b.name);
+            w.opt("superior", &mut b.superior);
+            w.field("place", &mut b.place);
+            w.opt("head_unit", &mut b.head_unit);
+        });
+        w.opt("title", &mut self.title);
+        w.field("date", &mut self.date);
+        w.field("start_time", &mut self.start_time);
+        w.opt("end_time", &mut self.end_time);
+        w.field("venue", &mut self.venue);
+        w.nest("chair", &mut self.chair, person);
+        if let Some(s) = &mut self.secretary {
+            w.nest("secretary", s, person);
+        }
+        w.each("guests", &mut self.guests, |w, g| {
+            w.field("name", &mut g.name);
+            w.list("titles", &mut g.titles);
+            w.opt("role", &mut g.role);
+            w.opt("speech", &mut g.speech);
+        });
+        w.each("members", &mut self.members, |w, m| {
+            w.opt("id", &mut m.id);
+            w.field("name", &mut m.name);
+            w.nest("signer", &mut m.signer, |w, s| {
+                w.field("name", &mut s.name);
+                w.field("title", &mut s.title);
+                w.opt("on_behalf_of", &mut s.on_behalf_of);
+                w.opt("principal_title", &mut s.principal_title);
+            });
+            w.opt("absent", &mut m.absent);
+        });
+        w.list("legal_bases", &mut self.legal_bases);
+        w.each("commitments", &mut self.commitments, |w, s| {
+            w.field("title", &mut s.title);
+            w.opt("intro", &mut s.intro);
+            w.each("items", &mut s.items, |w, c| {
+                w.field("text", &mut c.text);
+                w.list("items", &mut c.items);
+            });
+        });
+        w.each("proceedings", &mut self.proceedings, |w, p| {
+            w.field("speaker", &mut p.speaker);
+            w.opt("title", &mut p.title);
+            w.field("summary", &mut p.summary);
+        });
+        w.each("votes", &mut self.votes, |w, v| {
+            w.field("motion", &mut v.motion);
+            w.opt("method", &mut v.method);
+            w.each("options", &mut v.options, |w, o| {
+                w.field("label", &mut o.label)
+            });
+            w.opt("result", &mut v.result);
+        });
+        w.each("awards", &mut self.awards, |w, a| {
+            w.field("award", &mut a.award);
+            w.list("recipients", &mut a.recipients);
+            w.opt("reason", &mut a.reason);
+        });
+        w.list("conclusions", &mut self.conclusions);
+        w.opt("next_head_unit", &mut self.next_head_unit);
+        w.nest("numbers", &mut self.numbers, |w, n| {
+            w.opt("issuer_code", &mut n.issuer_code);
+            w.opt("agreement_type", &mut n.agreement_type);
+        });
+        w.nest("agreement", &mut self.agreement, |w, a| {
+            w.opt("title", &mut a.title);
+            w.opt("subject", &mut a.subject);
+            w.opt("preamble", &mut a.preamble);
+            w.opt("closing", &mut a.closing);
+            w.opt("signature_heading", &mut a.signature_heading);
+        });
+        w.nest("minutes", &mut self.minutes, |w, m| {
+            w.opt("secretary_label", &mut m.secretary_label);
+            w.opt("chair_label", &mut m.chair_label);
+            w.list("recipients", &mut m.recipients);
+        });
+        if let Some(a) = &mut self.article {
+            w.nest("article", a, |w, a| {
+                w.opt("outlet", &mut a.outlet);
+                w.opt("title", &mut a.title);
+                w.opt("kicker", &mut a.kicker);
+                w.list("paragraphs", &mut a.paragraphs);
+                w.each("photos", &mut a.photos, |w, p| {
+                    w.field("file", &mut p.file);
+                    w.field("caption", &mut p.caption);
+                    w.field("credit", &mut p.credit);
+                });
+                w.field("byline", &mut a.byline);
+            });
+        }
+    }
+}
+
+fn person(w: &mut Walker, p: &mut Person) {
+    w.field("name", &mut p.name);
+    w.opt("title", &mut p.title);
+}

@@ -1,0 +1,73 @@
+//! Escaping values for Typst, the only way a value reaches generated source.
+//!
+//! Markup: whitespace collapsed to one space (a value never starts a paragraph or a heading)
+//! and a backslash before every ASCII punctuation character, which the Typst lexer reads as
+//! that character, literally. Code mode (arguments to the shared library): a string literal
+//! with `\` and `"` escaped. Both are proved by the property test in `tests/`.
+
+/// Escapes `value` for Typst markup.
+pub fn markup(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut space = false;
+    for c in value.trim().chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Typst string literal holding `value` (whitespace collapsed as in [`markup`]).
+pub fn code_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    let mut space = false;
+    for c in value.trim().chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_every_ascii_punctuation() {
+        assert_eq!(
+            markup("#read(\"/etc/passwd\")"),
+            "\\#read\\(\\\"\\/etc\\/passwd\\\"\\)"
+        );
+        assert_eq!(markup("2. Thông qua"), "2\\. Thông qua");
+        assert_eq!(markup("a\n\n= b"), "a \\= b");
+        assert_eq!(markup("  Khối  thi\tđua "), "Khối thi đua");
+    }
+
+    #[test]
+    fn code_strings() {
+        assert_eq!(code_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(code_string("x\ny"), "\"x y\"");
+    }
+}

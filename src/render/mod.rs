@@ -1,0 +1,201 @@
+//! Templates to Typst source: the MiniJinja environment, its layered template store, the Typst
+//! auto-escaper and the Vietnamese filters.
+//!
+//! Templates are embedded in the binary; `--templates DIR` overrides them file by file (the
+//! shared Typst library `hoinghi.typ` too). Every value printed with `{{ }}` in a `.j2` template
+//! is escaped for Typst markup unless a filter marked it safe (`|str` for code-mode arguments,
+//! `|safe` for markup written by the template author). This module never touches fonts or PDFs.
+
+pub mod escape;
+mod filters;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+
+use crate::context::Context;
+use crate::diag::Text;
+use crate::kind::DocKind;
+
+/// Name of the shared Typst library, as templates import it (`#import "/hoinghi.typ": *`).
+pub const LIBRARY: &str = "hoinghi.typ";
+
+/// The templates compiled into the binary: (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "giao-uoc.typ.j2",
+        include_str!("../../templates/giao-uoc.typ.j2"),
+    ),
+    (
+        "bien-ban.typ.j2",
+        include_str!("../../templates/bien-ban.typ.j2"),
+    ),
+    (
+        "bai-tin.typ.j2",
+        include_str!("../../templates/bai-tin.typ.j2"),
+    ),
+    (LIBRARY, include_str!("../../templates/hoinghi.typ")),
+];
+
+/// A template failed to load or render.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", message.en)]
+pub struct TemplateError {
+    /// Template file, with the folder it came from when overridden.
+    pub template: String,
+    /// Line in the template, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: Text,
+}
+
+/// Where templates come from: the embedded set, overridden file by file from a folder.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateStore {
+    override_dir: Option<PathBuf>,
+}
+
+impl TemplateStore {
+    /// A store that looks in `dir` first.
+    pub fn new(override_dir: Option<&Path>) -> TemplateStore {
+        TemplateStore {
+            override_dir: override_dir.map(Path::to_path_buf),
+        }
+    }
+
+    /// The text of template `name` and where it came from (a path, or "embedded").
+    pub fn get(&self, name: &str) -> std::io::Result<Option<(String, String)>> {
+        if name.contains("..") || name.starts_with('/') || name.contains('\\') {
+            return Ok(None);
+        }
+        if let Some(dir) = &self.override_dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                return Ok(Some((
+                    std::fs::read_to_string(&path)?,
+                    path.display().to_string(),
+                )));
+            }
+        }
+        Ok(EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| ((*text).to_owned(), format!("{name} (embedded)"))))
+    }
+
+    /// Where template `name` comes from, for messages.
+    pub fn origin(&self, name: &str) -> String {
+        match self.get(name) {
+            Ok(Some((_, origin))) => origin,
+            _ => name.to_owned(),
+        }
+    }
+}
+
+/// Renders document templates to Typst source.
+pub struct Renderer {
+    env: Environment<'static>,
+    store: TemplateStore,
+    library: String,
+}
+
+impl Renderer {
+    /// A renderer reading templates from `store`.
+    pub fn new(store: TemplateStore) -> Result<Renderer, TemplateError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        env.set_keep_trailing_newline(true);
+        env.set_fuel(Some(50_000_000));
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".j2") {
+                AutoEscape::Custom("typst")
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if state.auto_escape() == AutoEscape::Custom("typst") && !value.is_safe() {
+                if value.is_undefined() || value.is_none() {
+                    return Ok(());
+                }
+                out.write_str(&escape::markup(&value.to_string()))?;
+                Ok(())
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        let loader_store = store.clone();
+        env.set_loader(move |name| {
+            loader_store
+                .get(name)
+                .map(|t| t.map(|(text, _)| text))
+                .map_err(|e| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("cannot read template {name}: {e}"),
+                    )
+                })
+        });
+        filters::register(&mut env);
+        let library = match store.get(LIBRARY) {
+            Ok(Some((text, _))) => text,
+            Ok(None) => String::new(),
+            Err(e) => {
+                return Err(TemplateError {
+                    template: store.origin(LIBRARY),
+                    line: None,
+                    message: text!(
+                        "không đọc được thư viện mẫu: {e}",
+                        "cannot read the template library: {e}"
+                    ),
+                });
+            }
+        };
+        Ok(Renderer {
+            env,
+            store,
+            library,
+        })
+    }
+
+    /// The shared Typst library's source.
+    pub fn library(&self) -> &str {
+        &self.library
+    }
+
+    /// Where a template comes from, for messages.
+    pub fn origin(&self, name: &str) -> String {
+        self.store.origin(name)
+    }
+
+    /// Renders the template of `kind` with `ctx`.
+    pub fn render(&self, kind: DocKind, ctx: &Context) -> Result<String, TemplateError> {
+        let name = kind.template();
+        let template = self
+            .env
+            .get_template(&name)
+            .map_err(|e| self.error(&name, &e))?;
+        template
+            .render(Value::from_serialize(ctx))
+            .map_err(|e| self.error(&name, &e))
+    }
+
+    fn error(&self, name: &str, e: &minijinja::Error) -> TemplateError {
+        let template = self.origin(e.name().unwrap_or(name));
+        let detail = match e.detail() {
+            Some(d) => format!("{}: {d}", e.kind()),
+            None => e.kind().to_string(),
+        };
+        let line = e.line();
+        let at_vi = line.map(|l| format!(", dòng {l}")).unwrap_or_default();
+        let at_en = line.map(|l| format!(", line {l}")).unwrap_or_default();
+        TemplateError {
+            template: template.clone(),
+            line,
+            message: text!(
+                "lỗi trong mẫu {template}{at_vi}: {detail}",
+                "error in template {template}{at_en}: {detail}"
+            ),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Typst source to PDF, in-process: a small World on typst-kit, embedded fonts loaded once,
+//! deterministic output (timestamp and `today` from the meeting date, identifier from the
+//! meeting file), Typst diagnostics rendered as text, never as `{:?}`.
+
+pub mod fonts;
+pub mod world;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use typst::foundations::{Datetime, Smart};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_kit::diagnostics::{self, DiagnosticFormat};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+pub use fonts::Fonts;
+use world::DocWorld;
+
+/// One document to typeset.
+pub struct Job<'a> {
+    /// Virtual path of the main source (`/giao-uoc.typ`).
+    pub main_path: &'a str,
+    /// Name shown in diagnostics for the main source.
+    pub main_name: String,
+    /// The generated Typst source.
+    pub source: String,
+    /// The shared library's source and its name for diagnostics.
+    pub library: (String, String),
+    /// The meeting's folder (images are read from there only).
+    pub image_dir: &'a Path,
+    /// The meeting date: PDF timestamp and Typst's `today`.
+    pub date: NaiveDate,
+    /// A stable identifier of the document (meeting file + kind).
+    pub ident: String,
+}
+
+/// A typeset document.
+pub struct Typeset {
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// The PDF bytes.
+    pub pdf: Vec<u8>,
+    /// Typst warnings, rendered.
+    pub warnings: Vec<String>,
+}
+
+/// Typst failed: the rendered diagnostics.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{rendered}")]
+pub struct TypesetError {
+    /// Diagnostics as a person reads them (file, line, the generated source line).
+    pub rendered: String,
+}
+
+/// Shared state for typesetting many documents: the standard library and the fonts.
+pub struct Typesetter {
+    library: Arc<LazyHash<Library>>,
+    fonts: Arc<Fonts>,
+}
+
+impl Typesetter {
+    /// A typesetter with `fonts`.
+    pub fn new(fonts: Arc<Fonts>) -> Typesetter {
+        Typesetter {
+            library: Arc::new(LazyHash::new(Library::builder().build())),
+            fonts,
+        }
+    }
+
+    /// The fonts in use.
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Typesets `job` to PDF.
+    pub fn typeset(&self, job: Job) -> Result<Typeset, TypesetError> {
+        let today = Datetime::from_ymd(
+            job.date.year(),
+            job.date.month() as u8,
+            job.date.day() as u8,
+        )
+        .unwrap_or(Datetime::from_ymd(2000, 1, 1).expect("valid date"));
+        let world = DocWorld::new(
+            self.library.clone(),
+            self.fonts.clone(),
+            job.main_path,
+            job.source,
+            job.main_name,
+            job.library.0,
+            job.library.1,
+            job.image_dir,
+            today,
+        );
+        let warned = typst::compile::<PagedDocument>(&world);
+        let warnings = if warned.warnings.is_empty() {
+            Vec::new()
+        } else {
+            vec![render_diagnostics(&world, &warned.warnings)]
+        };
+        let document = match warned.output {
+            Ok(doc) => doc,
+            Err(errors) => {
+                return Err(TypesetError {
+                    rendered: render_diagnostics(&world, &errors),
+                });
+            }
+        };
+        let options = PdfOptions {
+            ident: Smart::Custom(job.ident),
+            creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: Some(Timestamp::new_utc(today)),
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError {
+            rendered: render_diagnostics(&world, &errors),
+        })?;
+        Ok(Typeset {
+            document,
+            pdf,
+            warnings,
+        })
+    }
+}
+
+fn render_diagnostics(world: &DocWorld, diags: &[typst::diag::SourceDiagnostic]) -> String {
+    let mut buffer = diagnostics::termcolor::NoColor::new(Vec::new());
+    if diagnostics::emit(&mut buffer, world, diags, DiagnosticFormat::Human).is_err() {
+        return diags
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}

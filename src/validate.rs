@@ -1,0 +1,525 @@
+//! Semantic checks on a loaded meeting: all problems at once, each with its field path.
+//!
+//! Dates and times are parsed here (the model keeps them as written) into a [`Schedule`].
+//! Checks that depend on the documents asked for are in [`requirements`]. This module reads
+//! the file system only to check that photos exist inside the meeting's folder.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::diag::Problem;
+use crate::kind::DocKind;
+use crate::model::{Authority, Meeting, PercentBase};
+use crate::text::closest;
+
+/// The meeting's date and times, parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    /// Date of the meeting.
+    pub date: NaiveDate,
+    /// Start time.
+    pub start: NaiveTime,
+    /// End time, when given.
+    pub end: Option<NaiveTime>,
+}
+
+/// Image formats Typst can place.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// Checks `meeting` (whose file lives in `dir`); returns the schedule when the dates parse,
+/// and every problem found.
+pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let schedule = check_schedule(meeting, &mut problems);
+    check_required_text(meeting, &mut problems);
+    check_members(meeting, &mut problems);
+    check_votes(meeting, &mut problems);
+    check_photos(meeting, dir, &mut problems);
+    (schedule, problems)
+}
+
+/// What `kind` needs that `meeting` lacks: empty when the document can be made.
+pub fn requirements(meeting: &Meeting, kind: DocKind) -> Vec<Problem> {
+    let mut missing = Vec::new();
+    let (doc_vi, doc_en) = (kind.name_vi(), kind.name_en());
+    let need = |path: &str, vi: &str, en: &str| {
+        Problem::error(
+            path,
+            text!(
+                "{doc_vi} cần trường `{path}` ({vi})",
+                "the {doc_en} needs `{path}` ({en})"
+            ),
+        )
+        .hint(text!(
+            "thêm trường `{path}` vào tệp (xem docs/schema.md), hoặc bỏ {} khỏi --doc",
+            "add `{path}` to the file (see docs/schema.md), or leave {} out of --doc",
+            kind.slug()
+        ))
+    };
+    match kind {
+        DocKind::GiaoUoc => {
+            if meeting.commitments.iter().all(|s| s.items.is_empty()) {
+                missing.push(need("commitments", "nội dung giao ước", "the commitments"));
+            }
+        }
+        DocKind::BienBan => {
+            if meeting.secretary.is_none() {
+                missing.push(need(
+                    "secretary",
+                    "thư ký ghi biên bản",
+                    "who keeps the minutes",
+                ));
+            }
+            if meeting.end_time.is_none() {
+                missing.push(need("end_time", "giờ kết thúc", "the end time"));
+            }
+        }
+        DocKind::BaiTin => {
+            if meeting.article.is_none() {
+                missing.push(need(
+                    "article",
+                    "thông tin bài tin, ít nhất `byline`",
+                    "article data, at least `byline`",
+                ));
+            }
+        }
+    }
+    missing
+}
+
+/// Parses `YYYY-MM-DD` (also `DD/MM/YYYY`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .ok()
+}
+
+/// Parses `HH:MM` (also `14h30`, `14h`).
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim().to_lowercase();
+    let (h, m) = s
+        .split_once(':')
+        .or_else(|| s.split_once('h'))
+        .unwrap_or((&s, ""));
+    let h: u32 = h.trim().parse().ok()?;
+    let m: u32 = if m.trim().is_empty() {
+        0
+    } else {
+        let m = m.trim();
+        if m.len() != 2 {
+            return None;
+        }
+        m.parse().ok()?
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> {
+    let date = parse_date(&m.date);
+    if date.is_none() {
+        problems.push(bad_date("date", &m.date));
+    }
+    let start = parse_time(&m.start_time);
+    if start.is_none() {
+        problems.push(bad_time("start_time", &m.start_time));
+    }
+    let end = match &m.end_time {
+        Some(t) => {
+            let end = parse_time(t);
+            if end.is_none() {
+                problems.push(bad_time("end_time", t));
+            }
+            end
+        }
+        None => None,
+    };
+    if let (Some(s), Some(e)) = (start, end)
+        && e <= s
+    {
+        problems.push(
+            Problem::error(
+                "end_time",
+                text!(
+                    "giờ kết thúc ({}) không sau giờ bắt đầu ({})",
+                    "the end time ({}) is not after the start time ({})",
+                    e.format("%H:%M"),
+                    s.format("%H:%M")
+                ),
+            )
+            .hint(text!(
+                "kiểm tra lại start_time và end_time (giờ 24: 14:00 là 2 giờ chiều)",
+                "check start_time and end_time (24-hour clock: 14:00 is 2 pm)"
+            )),
+        );
+    }
+    if let Some(d) = date {
+        use chrono::Datelike;
+        if (d.year() - m.year).abs() > 1 {
+            problems.push(Problem::warning(
+                "year",
+                text!(
+                    "năm thi đua {} cách xa năm họp {}",
+                    "the emulation year {} is far from the meeting's year {}",
+                    m.year,
+                    d.year()
+                ),
+            ));
+        }
+    }
+    if !(1900..=2200).contains(&m.year) {
+        problems.push(Problem::error(
+            "year",
+            text!("năm {} không hợp lệ", "{} is not a plausible year", m.year),
+        ));
+    }
+    Some(Schedule {
+        date: date?,
+        start: start?,
+        end,
+    })
+}
+
+fn bad_date(path: &str, value: &str) -> Problem {
+    let exists_hint = if value.trim().len() == 10 {
+        text!(
+            "ngày này không có trong lịch, hoặc không đúng dạng năm-tháng-ngày (ví dụ 2026-03-13)",
+            "this day does not exist, or is not written year-month-day (for example 2026-03-13)"
+        )
+    } else {
+        text!(
+            "ghi theo dạng năm-tháng-ngày, ví dụ 2026-03-13",
+            "write it as year-month-day, for example 2026-03-13"
+        )
+    };
+    Problem::error(
+        path,
+        text!(
+            "ngày `{value}` không hợp lệ",
+            "`{value}` is not a valid date"
+        ),
+    )
+    .hint(exists_hint)
+}
+
+fn bad_time(path: &str, value: &str) -> Problem {
+    Problem::error(
+        path,
+        text!(
+            "giờ `{value}` không hợp lệ",
+            "`{value}` is not a valid time"
+        ),
+    )
+    .hint(text!(
+        "ghi giờ:phút theo giờ 24, ví dụ 14:30 (phải đặt trong dấu ngoặc kép: \"14:30\")",
+        "write hours:minutes on the 24-hour clock, for example 14:30 (in quotes: \"14:30\")"
+    ))
+}
+
+fn check_required_text(m: &Meeting, problems: &mut Vec<Problem>) {
+    let mut required: Vec<(String, &str)> = vec![
+        ("bloc.name".into(), &m.bloc.name),
+        ("bloc.place".into(), &m.bloc.place),
+        ("venue".into(), &m.venue),
+        ("chair.name".into(), &m.chair.name),
+    ];
+    if let Some(s) = &m.secretary {
+        required.push(("secretary.name".into(), &s.name));
+    }
+    for (i, u) in m.members.iter().enumerate() {
+        required.push((format!("members[{i}].name"), &u.name));
+        required.push((format!("members[{i}].signer.name"), &u.signer.name));
+        required.push((format!("members[{i}].signer.title"), &u.signer.title));
+    }
+    for (i, g) in m.guests.iter().enumerate() {
+        required.push((format!("guests[{i}].name"), &g.name));
+    }
+    for (path, value) in required {
+        if value.trim().is_empty() {
+            problems.push(
+                Problem::error(
+                    path.as_str(),
+                    text!("trường `{path}` đang để trống", "`{path}` is empty"),
+                )
+                .hint(text!("ghi nội dung cho trường này", "fill in this field")),
+            );
+        }
+    }
+    if m.activities.is_empty() {
+        problems.push(
+            Problem::error(
+                "activities",
+                text!(
+                    "chưa ghi nội dung hội nghị",
+                    "the meeting's activities are missing"
+                ),
+            )
+            .hint(text!(
+                "ghi ít nhất một trong: launch (phát động), sign (ký kết), review (tổng kết)",
+                "give at least one of: launch, sign, review"
+            )),
+        );
+    }
+}
+
+fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
+    if m.members.is_empty() {
+        problems.push(
+            Problem::error(
+                "members",
+                text!(
+                    "khối chưa có đơn vị thành viên nào",
+                    "the bloc has no member units"
+                ),
+            )
+            .hint(text!(
+                "liệt kê các đơn vị theo thứ tự nghi thức dưới `members:`",
+                "list the units in protocol order under `members:`"
+            )),
+        );
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in m.members.iter().enumerate() {
+        let key = crate::vietnamese::lower_vi(&crate::text::collapse_whitespace(&u.name));
+        if let Some(first) = names.get(&key) {
+            problems.push(Problem::error(
+                format!("members[{i}].name"),
+                text!(
+                    "đơn vị \"{}\" đã có ở members[{first}]",
+                    "unit \"{}\" is already listed as members[{first}]",
+                    u.name
+                ),
+            ));
+        } else {
+            names.insert(key, i);
+        }
+        if let Some(id) = u.id.as_deref() {
+            if let Some(first) = ids.get(id) {
+                problems.push(Problem::error(
+                    format!("members[{i}].id"),
+                    text!(
+                        "mã `{id}` đã dùng cho members[{first}]",
+                        "id `{id}` is already used by members[{first}]"
+                    ),
+                ));
+            } else {
+                ids.insert(id, i);
+            }
+        }
+        let s = &u.signer;
+        let needs_principal = matches!(
+            s.authority,
+            Authority::Deputy | Authority::ByOrder | Authority::ByDelegation
+        );
+        if needs_principal
+            && s.principal_title
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+        {
+            problems.push(
+                Problem::error(
+                    format!("members[{i}].signer.principal_title"),
+                    text!(
+                        "người ký thay cần chức vụ của người đứng đầu (ví dụ \"Trưởng ban\" để in KT. TRƯỞNG BAN)",
+                        "a signer for the head needs the head's title (e.g. \"Trưởng ban\" to print KT. TRƯỞNG BAN)"
+                    ),
+                )
+                .hint(text!(
+                    "thêm `principal_title: …` dưới `signer:`",
+                    "add `principal_title: …` under `signer:`"
+                )),
+            );
+        }
+    }
+    let refs = [
+        ("bloc.head_unit", m.bloc.head_unit.as_deref()),
+        ("next_head_unit", m.next_head_unit.as_deref()),
+    ];
+    for (path, reference) in refs {
+        if let Some(r) = reference
+            && m.find_member(r).is_none()
+        {
+            problems.push(not_a_member(m, path, r));
+        }
+    }
+}
+
+fn not_a_member(m: &Meeting, path: &str, reference: &str) -> Problem {
+    let candidates = m
+        .members
+        .iter()
+        .flat_map(|u| u.id.as_deref().into_iter().chain([u.name.as_str()]));
+    let problem = Problem::error(
+        path,
+        text!(
+            "\"{reference}\" không phải là đơn vị thành viên của khối",
+            "\"{reference}\" is not a member unit of the bloc"
+        ),
+    );
+    match closest(reference, candidates) {
+        Some(best) => problem.hint(text!(
+            "có phải ý bạn là \"{best}\"?",
+            "did you mean \"{best}\"?"
+        )),
+        None => problem.hint(text!(
+            "ghi đúng `id` hoặc tên đầy đủ của một đơn vị trong `members`",
+            "write the `id` or the full name of a unit in `members`"
+        )),
+    }
+}
+
+fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
+    for (i, v) in m.votes.iter().enumerate() {
+        let path = format!("votes[{i}]");
+        if v.voters == 0 {
+            problems.push(Problem::error(
+                format!("{path}.voters"),
+                text!(
+                    "số người biểu quyết phải lớn hơn 0",
+                    "the number of voters must be above 0"
+                ),
+            ));
+            continue;
+        }
+        if v.options.is_empty() {
+            problems.push(Problem::error(
+                format!("{path}.options"),
+                text!(
+                    "biểu quyết chưa có phương án nào",
+                    "the vote has no options"
+                ),
+            ));
+        }
+        for (j, o) in v.options.iter().enumerate() {
+            if o.count > v.voters {
+                problems.push(Problem::error(
+                    format!("{path}.options[{j}].count"),
+                    text!(
+                        "số phiếu \"{}\" ({}) lớn hơn số người biểu quyết ({})",
+                        "the count for \"{}\" ({}) exceeds the voters present ({})",
+                        o.label,
+                        o.count,
+                        v.voters
+                    ),
+                ));
+            }
+        }
+        let counted: u64 =
+            v.options.iter().map(|o| u64::from(o.count)).sum::<u64>() + u64::from(v.invalid);
+        let voters = u64::from(v.voters);
+        if counted > voters {
+            problems.push(
+                Problem::error(
+                    format!("{path}.options"),
+                    text!(
+                        "tổng số phiếu ({counted}, kể cả phiếu không hợp lệ) lớn hơn số người biểu quyết ({voters})",
+                        "the counts add up to {counted} (invalid ballots included), more than the {voters} voters present"
+                    ),
+                )
+                .hint(text!(
+                    "kiểm tra lại từng số phiếu và `voters`",
+                    "check each count and `voters`"
+                )),
+            );
+        } else if counted < voters {
+            problems.push(Problem::warning(
+                format!("{path}.options"),
+                text!(
+                    "tổng số phiếu ({counted}) ít hơn số người biểu quyết ({voters}); tỷ lệ vẫn tính trên {voters}",
+                    "the counts add up to {counted}, fewer than the {voters} voters present; percentages are still taken over {voters}"
+                ),
+            ));
+        }
+        let eligible = v.eligible.unwrap_or(m.members.len() as u32);
+        if v.percent_of == PercentBase::Members && v.voters > eligible {
+            problems.push(Problem::error(
+                format!("{path}.voters"),
+                text!(
+                    "số người biểu quyết ({}) lớn hơn số người có quyền biểu quyết ({eligible})",
+                    "the voters present ({}) exceed those entitled to vote ({eligible})",
+                    v.voters
+                ),
+            ));
+        }
+        if v.percent_of == PercentBase::Valid && v.invalid >= v.voters {
+            problems.push(Problem::error(
+                format!("{path}.invalid"),
+                text!(
+                    "không còn phiếu hợp lệ để tính tỷ lệ",
+                    "no valid ballots are left to take percentages over"
+                ),
+            ));
+        }
+    }
+}
+
+fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
+    let Some(article) = &m.article else { return };
+    for (i, photo) in article.photos.iter().enumerate() {
+        let path = format!("article.photos[{i}].file");
+        if let Err(problem) = confined_image(dir, &photo.file) {
+            problems.push(Problem {
+                path: Some(path),
+                ..problem
+            });
+        }
+    }
+}
+
+/// Resolves an image path relative to `dir`, refusing anything outside `dir` (symlinks
+/// included), missing, or not an image.
+pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
+    let ext = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Problem::error(
+            "",
+            text!(
+                "\"{file}\" không phải tệp ảnh (chỉ nhận png, jpg, jpeg, gif, svg, webp)",
+                "\"{file}\" is not an image (png, jpg, jpeg, gif, svg, webp only)"
+            ),
+        ));
+    }
+    let root = dir.canonicalize().map_err(|_| missing_photo(file))?;
+    let full = root
+        .join(file)
+        .canonicalize()
+        .map_err(|_| missing_photo(file))?;
+    if !full.starts_with(&root) {
+        return Err(Problem::error(
+            "",
+            text!(
+                "ảnh \"{file}\" nằm ngoài thư mục của tệp cuộc họp",
+                "the photo \"{file}\" is outside the meeting file's folder"
+            ),
+        )
+        .hint(text!(
+            "chép ảnh vào thư mục của tệp cuộc họp (hoặc thư mục con) và ghi đường dẫn tương đối",
+            "copy the photo into the meeting file's folder (or a subfolder) and give a relative path"
+        )));
+    }
+    if !full.is_file() {
+        return Err(missing_photo(file));
+    }
+    Ok(full)
+}
+
+fn missing_photo(file: &str) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "không tìm thấy ảnh \"{file}\"",
+            "photo \"{file}\" not found"
+        ),
+    )
+    .hint(text!(
+        "đường dẫn tính từ thư mục chứa tệp cuộc họp, ví dụ photos/ky-ket.jpg",
+        "the path is relative to the meeting file's folder, e.g. photos/ky-ket.jpg"
+    ))
+}

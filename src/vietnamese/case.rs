@@ -1,0 +1,98 @@
+//! Upper/lower casing for Vietnamese headers and whitespace clean-up (spec §9
+//! "Capitalisation": headers use full upper case with Unicode case mapping,
+//! đ → Đ, ư → Ư, ủ → Ủ). Results are always NFC, so no letter ends up with
+//! detached combining marks.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Upper-cases `s` with full Unicode case mapping and returns NFC:
+/// `đảng ủy khối` → `ĐẢNG ỦY KHỐI`, `ỹ ỵ ử` → `Ỹ Ỵ Ử`. Decomposed input is
+/// composed.
+pub fn upper_vi(s: &str) -> String {
+    s.to_uppercase().nfc().collect()
+}
+
+/// Lower-cases `s` with full Unicode case mapping and returns NFC:
+/// `ĐẢNG ỦY KHỐI` → `đảng ủy khối`.
+pub fn lower_vi(s: &str) -> String {
+    s.to_lowercase().nfc().collect()
+}
+
+/// Trims `s` and replaces every run of Unicode whitespace (spaces, tabs,
+/// newlines, no-break spaces, …) with a single ASCII space.
+pub fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_vi_table() {
+        let cases = [
+            ("đảng ủy khối", "ĐẢNG ỦY KHỐI"),
+            ("ư", "Ư"),
+            ("ỹ ỵ ử", "Ỹ Ỵ Ử"),
+            (
+                "cộng hòa xã hội chủ nghĩa việt nam",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ),
+            ("Ủy ban nhân dân tỉnh", "ỦY BAN NHÂN DÂN TỈNH"),
+            ("trường chính trị", "TRƯỜNG CHÍNH TRỊ"),
+            ("ơ ờ ở ỡ ớ ợ", "Ơ Ờ Ở Ỡ Ớ Ợ"),
+            ("ă ằ ẳ ẵ ắ ặ â ầ ẩ ẫ ấ ậ", "Ă Ằ Ẳ Ẵ Ắ Ặ Â Ầ Ẩ Ẫ Ấ Ậ"),
+            ("ê ề ể ễ ế ệ ô ồ ổ ỗ ố ộ", "Ê Ề Ể Ễ Ế Ệ Ô Ồ Ổ Ỗ Ố Ộ"),
+            ("ừ ử ữ ứ ự ỳ ỷ ỹ ý ỵ", "Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ"),
+            ("", ""),
+            ("ABC 123", "ABC 123"),
+            // Decomposed (NFD) input: u + horn + hook above.
+            ("u\u{31b}\u{309}", "Ử"),
+            ("y\u{303}", "Ỹ"),
+            ("d\u{323}", "Ḍ"),
+        ];
+        for (input, want) in cases {
+            let got = upper_vi(input);
+            assert_eq!(got, want, "{input:?}");
+            assert!(got.nfc().eq(got.chars()), "not NFC: {got:?}");
+        }
+    }
+
+    #[test]
+    fn lower_vi_table() {
+        let cases = [
+            ("ĐẢNG ỦY KHỐI", "đảng ủy khối"),
+            ("Ư", "ư"),
+            ("Ỹ Ỵ Ử", "ỹ ỵ ử"),
+            ("HOÀ BÌNH", "hoà bình"),
+            ("U\u{31b}\u{309}", "ử"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(lower_vi(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn round_trip_upper_lower() {
+        let text = "đảng ủy khối các cơ quan tỉnh bắc ninh ữ ỵ";
+        assert_eq!(lower_vi(&upper_vi(text)), text);
+    }
+
+    #[test]
+    fn collapse_ws_table() {
+        let cases = [
+            ("", ""),
+            ("   ", ""),
+            ("a", "a"),
+            ("  Bắc   Ninh  ", "Bắc Ninh"),
+            ("Ban\tTổ\nchức", "Ban Tổ chức"),
+            ("Tỉnh\u{a0}\u{a0}ủy", "Tỉnh ủy"),
+            ("a \r\n\t b", "a b"),
+            ("x\u{2003}y\u{3000}z", "x y z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(collapse_ws(input), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Vietnamese language conventions from spec §9: date lines and short dates,
+//! weekday and time-of-day words, number formatting (`.` grouping, `,`
+//! decimals), numbers and amounts in words (Northern variant), Unicode
+//! upper/lower casing that stays NFC, and tone-mark placement (old ↔ new
+//! style). Everything here is pure string work: no I/O, no panics.
+
+pub mod case;
+pub mod dates;
+pub mod numbers;
+pub mod tone;
+pub mod words;
+
+pub use case::{collapse_ws, lower_vi, upper_vi};
+pub use dates::{
+    DATE_BLANK_GAP, clock, date_blank, date_hyphen, date_hyphen_year, date_line, date_long,
+    date_padded, date_short, date_short_year, time_of_day, weekday, weekday_lower,
+};
+pub use numbers::{MAX_DECIMAL_PLACES, decimal, group_int, pad2, percent};
+pub use tone::{ToneStyle, detect_mixed, normalize_tone, tone_style_of_word};
+pub use words::{amount_words, capitalize_first, number_words};
