@@ -264,6 +264,12 @@ fn byte_range(source: &str, pos: Pos) -> Option<std::ops::Range<usize>> {
         .nth(pos.col.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
     let rest = &line[col_byte..];
+    if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+        && let Some(end) = rest[1..].find(quote)
+    {
+        let start = line_start + col_byte;
+        return Some(start..start + end + 2);
+    }
     let len = rest
         .char_indices()
         .find(|&(i, c)| i > 0 && (c == ':' || c == '#'))

@@ -10,6 +10,9 @@
 //! [`pipeline`] strings them together for one meeting; the binary only parses arguments,
 //! runs it and reports.
 
+// A `Problem` (message and hint in two languages) is the error of cold paths only.
+#![allow(clippy::result_large_err)]
+
 #[macro_use]
 pub mod diag;
 pub mod context;

@@ -486,13 +486,8 @@ pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
             ),
         ));
     }
-    let root = dir.canonicalize().map_err(|_| missing_photo(file))?;
-    let full = root
-        .join(file)
-        .canonicalize()
-        .map_err(|_| missing_photo(file))?;
-    if !full.starts_with(&root) {
-        return Err(Problem::error(
+    let outside = || {
+        Problem::error(
             "",
             text!(
                 "ảnh \"{file}\" nằm ngoài thư mục của tệp cuộc họp",
@@ -502,12 +497,41 @@ pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
         .hint(text!(
             "chép ảnh vào thư mục của tệp cuộc họp (hoặc thư mục con) và ghi đường dẫn tương đối",
             "copy the photo into the meeting file's folder (or a subfolder) and give a relative path"
-        )));
+        ))
+    };
+    if escapes(Path::new(file)) {
+        return Err(outside());
+    }
+    let root = dir.canonicalize().map_err(|_| missing_photo(file))?;
+    let full = root
+        .join(file)
+        .canonicalize()
+        .map_err(|_| missing_photo(file))?;
+    if !full.starts_with(&root) {
+        return Err(outside());
     }
     if !full.is_file() {
         return Err(missing_photo(file));
     }
     Ok(full)
+}
+
+/// Whether a relative path leaves its folder by itself (absolute, or more `..` than depth).
+fn escapes(path: &Path) -> bool {
+    use std::path::Component;
+    let mut depth = 0i32;
+    for c in path.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 fn missing_photo(file: &str) -> Problem {

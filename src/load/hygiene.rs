@@ -22,15 +22,19 @@ pub struct Hygiene {
 
 /// Plain scalars that YAML readers may take for booleans or nothing: a slip where text is meant.
 const SLIPS: &[&str] = &[
-    "yes", "no", "true", "false", "on", "off", "y", "n", "null", "~", "Yes", "No", "True", "False",
-    "On", "Off", "YES", "NO", "TRUE", "FALSE", "ON", "OFF", "Null", "NULL",
+    "yes", "no", "true", "false", "on", "off", "y", "n", "Yes", "No", "True", "False", "On", "Off",
+    "YES", "NO", "TRUE", "FALSE", "ON", "OFF",
 ];
+
+/// Plain scalars YAML reads as "nothing".
+const NULLS: &[&str] = &["~", "null", "Null", "NULL"];
 
 /// Cleans every text field of `meeting` and returns the problems found.
 pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut old_words: Vec<(String, String)> = Vec::new();
     let mut new_words: Vec<(String, String)> = Vec::new();
+    let mut visited: Vec<String> = Vec::new();
     meeting.visit_texts(&mut |path: &str, value: &mut String| {
         strip_invisible(path, value, &mut problems);
         fix_legacy(path, value, opts.convert_legacy, &mut problems);
@@ -41,30 +45,41 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
             old_words.extend(old.into_iter().map(|w| (w, path.to_owned())));
             new_words.extend(new.into_iter().map(|w| (w, path.to_owned())));
         }
-        if index
-            .plain_scalars
-            .iter()
-            .any(|(p, v, _)| p == path && SLIPS.contains(&v.as_str()))
-        {
+        visited.push(path.to_owned());
+        let Some((_, raw, _)) = index.plain_scalars.iter().find(|(p, _, _)| p == path) else {
+            return;
+        };
+        if NULLS.contains(&raw.as_str()) {
+            problems.push(
+                Problem::error(
+                    path,
+                    text!(
+                        "trường này đang để trống (`{raw}`)",
+                        "this field is empty (`{raw}`)"
+                    ),
+                )
+                .hint(text!("ghi nội dung cho trường này", "fill in this field")),
+            );
+        } else if SLIPS.contains(&raw.as_str()) {
             problems.push(
                 Problem::warning(
                     path,
                     text!(
-                        "giá trị `{value}` không có dấu ngoặc kép, thường là viết nhầm",
-                        "the unquoted value `{value}` is usually a slip"
+                        "giá trị `{raw}` không có dấu ngoặc kép, thường là viết nhầm",
+                        "the unquoted value `{raw}` is usually a slip"
                     ),
                 )
                 .hint(text!(
-                    "nếu đúng là chữ `{value}`, hãy đặt trong dấu ngoặc kép: \"{value}\"",
-                    "if you mean the text `{value}`, put it in quotes: \"{value}\""
+                    "nếu đúng là chữ `{raw}`, hãy đặt trong dấu ngoặc kép: \"{raw}\"",
+                    "if you mean the text `{raw}`, put it in quotes: \"{raw}\""
                 )),
             );
         }
     });
-    // Empty values (`null`, `~`) for optional text fields: the field is simply absent, but it
-    // was probably meant to hold text.
+    // Empty values (`null`, `~`) of optional fields: the field is simply absent, but it was
+    // probably meant to hold text.
     for (path, value, _) in &index.plain_scalars {
-        if matches!(value.as_str(), "~" | "null" | "Null" | "NULL") && !path.is_empty() {
+        if NULLS.contains(&value.as_str()) && !path.is_empty() && !visited.contains(path) {
             problems.push(
                 Problem::warning(
                     path.as_str(),

@@ -151,6 +151,13 @@ pub fn load_str(
                 .next()
                 .unwrap_or(&message)
                 .to_owned();
+            // serde_yaml prefixes the path ("members: invalid type: …"); the path is shown apart.
+            let message = match message.split_once(": ") {
+                Some((prefix, rest)) if !prefix.contains(' ') && !rest.is_empty() => {
+                    rest.to_owned()
+                }
+                _ => message,
+            };
             let mut problem = serde_errors::type_error(&path, &message);
             let serde_pos = inner.location().map(|l| Pos {
                 line: l.line(),

@@ -106,7 +106,7 @@ pub fn type_error(path: &str, message: &str) -> Problem {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let (found_vi, expected_vi) = (kind_vi(found), kind_vi(expected));
+        let (found_vi, expected_vi) = (found_vi(found), kind_vi(expected));
         return Problem::error(
             path,
             text!(
@@ -150,6 +150,27 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
     let len = s[from..].find(end)?;
     Some(&s[from..from + len])
+}
+
+/// What the file holds, as serde words it ("string \"x\"", "integer `-1`"), in Vietnamese.
+fn found_vi(found: &str) -> String {
+    let f = found.trim();
+    for (en, vi) in [
+        ("string ", "chữ "),
+        ("integer ", "số "),
+        ("floating point ", "số "),
+        ("boolean ", ""),
+    ] {
+        if let Some(rest) = f.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    match f {
+        "sequence" => "một danh sách".to_owned(),
+        "map" => "một nhóm trường".to_owned(),
+        "unit value" | "null" => "giá trị rỗng".to_owned(),
+        _ => f.to_owned(),
+    }
 }
 
 fn kind_vi(kind: &str) -> String {

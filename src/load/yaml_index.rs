@@ -145,8 +145,10 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
             }
         }
         if !starts_node {
-            if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
-                if let Some(frame) = stack.pop() {
+            if matches!(event, Event::SequenceEnd | Event::MappingEnd)
+                && let Some(frame) = stack.pop()
+            {
+                {
                     let (nodes, anchor) = match frame {
                         Frame::Map { nodes, anchor, .. } | Frame::Seq { nodes, anchor, .. } => {
                             (nodes, anchor)

@@ -1,0 +1,9 @@
+//! Integration tests: one binary so Typst links once. Each module checks real output: PDFs
+//! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages.
+
+mod cli;
+mod corpus;
+mod escaping;
+mod loader;
+mod pdf;
+mod samples;

@@ -1,0 +1,163 @@
+//! Every sample renders, and each PDF is A4, embeds its fonts, and its extracted text holds
+//! the title, every member unit and signer where the document lists them, and the date in
+//! the form that document uses.
+
+use std::path::{Path, PathBuf};
+
+use hoinghi::kind::DocKind;
+use hoinghi::model::Profile;
+use hoinghi::pipeline::{Engine, Prepared, Settings};
+use hoinghi::vietnamese::upper_vi;
+
+use crate::pdf::{facts, squash};
+
+pub fn sample_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .as_path(),
+        &mut files,
+    );
+    files.sort();
+    assert!(files.len() >= 3, "at least three samples");
+    files
+}
+
+fn check_pdf(prepared: &Prepared, engine: &Engine, kind: DocKind, pdf: &[u8], file: &Path) {
+    let f = facts(pdf);
+    let what = format!("{} {}", file.display(), kind.slug());
+    assert!(!f.pages.is_empty(), "{what}: no pages");
+    for (w, h) in &f.pages {
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "{what}: page {w}x{h} is not A4"
+        );
+    }
+    assert!(!f.fonts.is_empty(), "{what}: no fonts");
+    for (name, embedded) in &f.fonts {
+        assert!(*embedded, "{what}: font {name} not embedded");
+        assert!(
+            name.contains("LiberationSerif"),
+            "{what}: unexpected font {name}"
+        );
+    }
+    let text = squash(&f.text);
+    let has = |needle: &str, label: &str| {
+        assert!(
+            text.contains(&squash(needle)),
+            "{what}: the text lacks {label} {needle:?}"
+        );
+    };
+    let ctx = engine.context(prepared);
+    let m = &prepared.meeting;
+    match kind {
+        DocKind::GiaoUoc => {
+            has(&ctx.agreement.title, "the title");
+            has(&ctx.header.date_line, "the date line");
+            // Every signer exactly once, in YAML order.
+            let mut last = 0;
+            for u in &m.members {
+                has(&upper_vi(&u.name), "the unit");
+                let needle = squash(&u.signer.name);
+                let found: Vec<usize> = text.match_indices(&needle).map(|(i, _)| i).collect();
+                assert_eq!(
+                    found.len(),
+                    1,
+                    "{what}: signer {} appears {} times",
+                    u.signer.name,
+                    found.len()
+                );
+                assert!(
+                    found[0] >= last,
+                    "{what}: signer {} out of YAML order",
+                    u.signer.name
+                );
+                last = found[0];
+            }
+        }
+        DocKind::BienBan => {
+            has("BIÊN BẢN", "the title");
+            has(&ctx.when.date_long, "the date");
+            has(ctx.when.end_clock.as_deref().unwrap(), "the end time");
+            for u in &m.members {
+                has(&u.name, "the unit");
+                if u.absent.is_none() {
+                    has(&u.signer.name, "the signer");
+                }
+            }
+            has(&ctx.minutes.secretary_label, "the secretary label");
+            has(&ctx.minutes.chair_label, "the chair label");
+        }
+        DocKind::BaiTin => {
+            let article = ctx.article.as_ref().unwrap();
+            has(&article.title, "the headline");
+            has(
+                &format!("{} {},", ctx.when.time_of_day, ctx.when.date_short),
+                "the time phrase",
+            );
+            has(&article.byline, "the byline");
+            for u in &m.members {
+                has(&u.name, "the unit");
+            }
+            for p in &article.photos {
+                has(&p.caption, "the caption");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_sample_renders_in_both_profiles() {
+    for profile in [None, Some(Profile::Nd30), Some(Profile::Party)] {
+        let engine = Engine::new(Settings {
+            profile,
+            ..Settings::default()
+        })
+        .unwrap();
+        for file in sample_files() {
+            let prepared = engine
+                .prepare(&file)
+                .unwrap_or_else(|r| panic!("{}: {:?}", file.display(), r.problems));
+            assert!(
+                prepared.warnings.is_empty(),
+                "{}: warnings {:?}",
+                file.display(),
+                prepared.warnings
+            );
+            let (kinds, _) = engine.available(&prepared);
+            assert!(!kinds.is_empty());
+            for kind in kinds {
+                let rendered = engine
+                    .typeset(&prepared, kind, "sample")
+                    .unwrap_or_else(|e| panic!("{} {kind}: {e}", file.display()));
+                assert!(
+                    rendered.typeset.warnings.is_empty(),
+                    "{:?}",
+                    rendered.typeset.warnings
+                );
+                check_pdf(&prepared, &engine, kind, &rendered.typeset.pdf, &file);
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_reproducible() {
+    let engine = Engine::new(Settings::default()).unwrap();
+    let file = &sample_files()[0];
+    let prepared = engine.prepare(file).unwrap();
+    let a = engine.typeset(&prepared, DocKind::BienBan, "x").unwrap();
+    let b = engine.typeset(&prepared, DocKind::BienBan, "x").unwrap();
+    assert_eq!(a.typeset.pdf, b.typeset.pdf);
+}
