@@ -619,15 +619,21 @@ pub fn sign_lines(unit: &str, s: &Signer, profile: Profile) -> Vec<SignLine> {
     match s.authority {
         crate::model::Authority::None => vec![bold(unit_upper), bold(upper_vi(s.title.trim()))],
         crate::model::Authority::Collective => {
-            let body = s.on_behalf_of.as_deref().unwrap_or(unit);
-            vec![
-                bold(format!(
-                    "{} {}",
-                    prefix("TM.", "T/M"),
-                    upper_vi(body.trim())
-                )),
-                title(&s.title),
-            ]
+            // "TM. <collective>": the collective is the unit itself unless named otherwise, and
+            // then the unit's own name stays on top so every cell names its unit.
+            let body = s
+                .on_behalf_of
+                .as_deref()
+                .map(str::trim)
+                .filter(|b| !b.is_empty() && upper_vi(b) != unit_upper);
+            let mut lines = Vec::new();
+            if body.is_some() {
+                lines.push(bold(unit_upper.clone()));
+            }
+            let body = body.map_or_else(|| unit_upper.clone(), upper_vi);
+            lines.push(bold(format!("{} {body}", prefix("TM.", "T/M"))));
+            lines.push(title(&s.title));
+            lines
         }
         crate::model::Authority::Deputy => vec![
             bold(unit_upper),
@@ -828,9 +834,20 @@ mod tests {
             ]
         );
         let tm = sign_lines(unit, &signer(Authority::Collective), Profile::Nd30);
-        assert_eq!(tm[0].text, "TM. ỦY BAN KIỂM TRA TỈNH ỦY");
-        let tm = sign_lines(unit, &signer(Authority::Collective), Profile::Party);
-        assert_eq!(tm[0].text, "T/M ỦY BAN KIỂM TRA TỈNH ỦY");
+        assert_eq!(tm[0].text, "BAN TỔ CHỨC TỈNH ỦY");
+        assert_eq!(tm[1].text, "TM. ỦY BAN KIỂM TRA TỈNH ỦY");
+        let own = Signer {
+            on_behalf_of: None,
+            ..signer(Authority::Collective)
+        };
+        let tm = sign_lines("Ủy ban Kiểm tra Tỉnh ủy", &own, Profile::Party);
+        assert_eq!(
+            texts(&tm),
+            [
+                ("T/M ỦY BAN KIỂM TRA TỈNH ỦY", true),
+                ("PHÓ TRƯỞNG BAN", false)
+            ]
+        );
         for (a, nd30, party) in [
             (Authority::ByOrder, "TL. TRƯỞNG BAN", "T/L TRƯỞNG BAN"),
             (

@@ -129,8 +129,12 @@ fn every_sample_renders_in_both_profiles() {
             let prepared = engine
                 .prepare(&file)
                 .unwrap_or_else(|r| panic!("{}: {:?}", file.display(), r.problems));
+            // Samples are clean, but for the deliberate vote shortfall of the review sample.
             assert!(
-                prepared.warnings.is_empty(),
+                prepared
+                    .warnings
+                    .iter()
+                    .all(|w| w.path.as_deref().is_some_and(|p| p.starts_with("votes["))),
                 "{}: warnings {:?}",
                 file.display(),
                 prepared.warnings
