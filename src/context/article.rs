@@ -41,8 +41,9 @@ pub fn build(m: &Meeting, a: &Article, ctx: &Context) -> ArticleCtx {
     let count = names.len();
     if m.does(Activity::Sign) {
         let mut p = format!(
-            "{count} đơn vị trong Khối (gồm: {}) đã ký kết giao ước thi đua năm {}",
-            names.join(", "),
+            "{count} đơn vị trong {} (gồm: {}) đã ký kết giao ước thi đua năm {}",
+            ctx.bloc_word,
+            names.join("; "),
             ctx.year
         );
         let items: Vec<&str> = ctx
@@ -63,8 +64,9 @@ pub fn build(m: &Meeting, a: &Article, ctx: &Context) -> ArticleCtx {
         paragraphs.push(p);
     } else {
         paragraphs.push(format!(
-            "Khối thi đua gồm {count} đơn vị: {}.",
-            names.join(", ")
+            "{} thi đua gồm {count} đơn vị: {}.",
+            ctx.bloc_word,
+            names.join("; ")
         ));
     }
     for g in ctx.guests.iter().filter(|g| g.speech.is_some()) {
@@ -102,8 +104,8 @@ pub fn build(m: &Meeting, a: &Article, ctx: &Context) -> ArticleCtx {
     }
     if let Some(next) = &ctx.next_head_unit {
         outcome.push(format!(
-            "{next} được bầu làm Trưởng Khối thi đua năm {}.",
-            ctx.next_head_year
+            "{next} được bầu làm Trưởng {} thi đua năm {}.",
+            ctx.bloc_word, ctx.next_head_year
         ));
     }
     if !outcome.is_empty() {
@@ -124,7 +126,11 @@ pub fn build(m: &Meeting, a: &Article, ctx: &Context) -> ArticleCtx {
             let caption = p.caption.trim().trim_end_matches('.');
             PhotoCtx {
                 file: p.file.trim().to_owned(),
-                caption: format!("{caption}. Ảnh: {}", p.credit.trim()),
+                // No line break inside "Ảnh: <name>".
+                caption: format!(
+                    "{caption}. Ảnh:\u{a0}{}",
+                    p.credit.trim().replace(' ', "\u{a0}")
+                ),
                 after: i.min(paragraphs.len()),
             }
         })

@@ -28,6 +28,10 @@ pub struct Context {
     pub header: Header,
     /// The bloc's name in running text.
     pub bloc_name: String,
+    /// "Khối" or "Cụm", as the bloc's name begins.
+    pub bloc_word: String,
+    /// Number of member units present.
+    pub present_count: usize,
     /// The meeting's name ("Hội nghị ký kết giao ước thi đua năm 2026").
     pub meeting_name: String,
     /// What the meeting does, as a verb phrase ("ký kết giao ước thi đua năm 2026").
@@ -469,7 +473,10 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
         }),
         closing: m.agreement.closing.clone(),
         signature_heading: match m.agreement.signature_heading.as_deref() {
-            None => Some("ĐẠI DIỆN CÁC ĐƠN VỊ TRONG KHỐI".to_owned()),
+            None => Some(format!(
+                "ĐẠI DIỆN CÁC ĐƠN VỊ TRONG {}",
+                upper_vi(bloc_word(&m.bloc.name))
+            )),
             Some(s) if s.trim().is_empty() => None,
             Some(s) => Some(upper_vi(s)),
         },
@@ -481,7 +488,7 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
     };
     let minutes = MinutesCtx {
         number_line: number_line(profile, m.numbers.minutes, "BB", issuer_code),
-        subject: if party {
+        subject: if party && m.title.is_none() {
             lower_first(&meeting_name)
         } else {
             meeting_name.clone()
@@ -523,6 +530,8 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
             date_line: vi::date_line(&m.bloc.place, schedule.date),
         },
         bloc_name: m.bloc.name.clone(),
+        bloc_word: bloc_word(&m.bloc.name).to_owned(),
+        present_count: m.members.iter().filter(|u| u.absent.is_none()).count(),
         meeting_name,
         activity_phrase,
         when,
@@ -777,6 +786,15 @@ pub fn letter(i: usize) -> String {
             LETTERS[i / LETTERS.len() - 1],
             LETTERS[i % LETTERS.len()]
         ),
+    }
+}
+
+/// "Cụm" for a Cụm thi đua, "Khối" otherwise.
+pub fn bloc_word(name: &str) -> &'static str {
+    if name.trim_start().to_lowercase().starts_with("cụm") {
+        "Cụm"
+    } else {
+        "Khối"
     }
 }
 
