@@ -155,13 +155,3 @@ fn headline_phrase(m: &Meeting, ctx: &Context) -> String {
         format!("tổ chức hội nghị {}", ctx.activity_phrase)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::join_and;
-
-    #[test]
-    fn joins_one_name() {
-        assert_eq!(join_and(&["A".into()]), "A");
-    }
-}

@@ -468,7 +468,7 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
             format!(
                 "Thực hiện phong trào thi đua năm {}, các đơn vị trong {} thống nhất ký kết giao ước thi đua với các nội dung sau:",
                 m.year,
-                lower_first_word_of_bloc(&m.bloc.name)
+                m.bloc.name.trim()
             )
         }),
         closing: m.agreement.closing.clone(),
@@ -804,11 +804,6 @@ fn lower_first(s: &str) -> String {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// "Khối thi đua …" stays as written in running text (a proper noun).
-fn lower_first_word_of_bloc(name: &str) -> String {
-    name.trim().to_owned()
 }
 
 #[cfg(test)]
