@@ -90,6 +90,7 @@ impl Engine {
             mut warnings,
         } = loaded;
         let (schedule, mut problems) = validate::validate(&meeting, &dir);
+        problems.extend(validate::check_profile(&meeting, self.profile_of(&meeting)));
         problems.extend(self.check_glyphs(&meeting));
         load::locate(&mut problems, &index);
         warnings.append(&mut problems);
@@ -155,23 +156,28 @@ impl Engine {
         (ok, skipped)
     }
 
-    /// The template context of `prepared`.
-    pub fn context(&self, prepared: &Prepared) -> Context {
-        let profile = self
-            .settings
-            .profile
-            .unwrap_or(prepared.meeting.bloc.profile);
-        context::build(
+    /// The profile `meeting` is typeset in: `--profile`, else the file's.
+    pub fn profile_of(&self, meeting: &Meeting) -> Profile {
+        self.settings.profile.unwrap_or(meeting.bloc.profile)
+    }
+
+    /// The template context of `prepared`, the article worded by its text template.
+    pub fn context(&self, prepared: &Prepared) -> Result<Context, DocError> {
+        let mut ctx = context::build(
             &prepared.meeting,
             &prepared.schedule,
-            profile,
+            self.profile_of(&prepared.meeting),
             &self.typesetter.fonts().family,
-        )
+        );
+        self.renderer
+            .word_article(&mut ctx)
+            .map_err(DocError::Template)?;
+        Ok(ctx)
     }
 
     /// Renders the Typst source of `kind`.
     pub fn source(&self, prepared: &Prepared, kind: DocKind) -> Result<String, DocError> {
-        let ctx = self.context(prepared);
+        let ctx = self.context(prepared)?;
         let source = self
             .renderer
             .render(kind, &ctx)

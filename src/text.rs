@@ -19,3 +19,38 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
+
+/// Straight double quotes turned into the quotation marks Vietnamese print uses (“ ”): a quote
+/// at the start or after a space or an opening bracket opens, any other closes.
+pub fn curly_quotes(s: &str) -> String {
+    if !s.contains('"') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c == '"' {
+            let opens = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“'));
+            out.push(if opens { '“' } else { '”' });
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn straight_quotes_become_vietnamese_quotes() {
+        assert_eq!(
+            curly_quotes(r#"phong trào "Dân vận khéo" năm 2026"#),
+            "phong trào “Dân vận khéo” năm 2026"
+        );
+        assert_eq!(curly_quotes(r#""a" ("b")"#), "“a” (“b”)");
+        assert_eq!(curly_quotes("không có"), "không có");
+    }
+}

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::diag::Problem;
 use crate::kind::DocKind;
-use crate::model::{Authority, Meeting, PercentBase};
+use crate::model::{Authority, Meeting, PercentBase, Profile};
 use crate::text::closest;
 
 /// The meeting's date and times, parsed.
@@ -36,8 +36,93 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_required_text(meeting, &mut problems);
     check_members(meeting, &mut problems);
     check_votes(meeting, &mut problems);
+    check_awards(meeting, &mut problems);
+    check_numbers(meeting, &mut problems);
     check_photos(meeting, dir, &mut problems);
     (schedule, problems)
+}
+
+/// What the format `profile` cannot print: the Party format (HD 36) has no `TUQ.`/`T/UQ`
+/// prefix, so a signer by delegation is an error naming the field rather than an invented form.
+pub fn check_profile(meeting: &Meeting, profile: Profile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if profile == Profile::Party {
+        for (i, u) in meeting.members.iter().enumerate() {
+            if u.signer.authority == Authority::ByDelegation {
+                problems.push(
+                    Problem::error(
+                        format!("members[{i}].signer.authority"),
+                        text!(
+                            "thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW) không có hình thức ký thừa ủy quyền (TUQ.)",
+                            "the Party format (Hướng dẫn 36-HD/VPTW) has no signing by delegation (TUQ.)"
+                        ),
+                    )
+                    .hint(text!(
+                        "dùng `by_order` (T/L), `deputy` (K/T) hoặc bỏ `authority`; hoặc in theo thể thức nhà nước với --profile nd30",
+                        "use `by_order` (T/L), `deputy` (K/T) or no `authority`; or print in the state format with --profile nd30"
+                    )),
+                );
+            }
+        }
+    }
+    problems
+}
+
+fn check_awards(m: &Meeting, problems: &mut Vec<Problem>) {
+    for (i, a) in m.awards.iter().enumerate() {
+        if a.recipients.is_empty() && a.count.is_none() {
+            problems.push(
+                Problem::error(
+                    format!("awards[{i}].recipients"),
+                    text!(
+                        "khen thưởng \"{}\" chưa có người nhận",
+                        "the award \"{}\" has no recipients",
+                        a.award
+                    ),
+                )
+                .hint(text!(
+                    "ghi `recipients` (mã hoặc tên đơn vị) hoặc `count` (số tập thể, cá nhân)",
+                    "give `recipients` (unit ids or names) or `count` (how many)"
+                )),
+            );
+        }
+        if let Some(n) = a.count
+            && !a.recipients.is_empty()
+            && n as usize != a.recipients.len()
+        {
+            problems.push(Problem::warning(
+                format!("awards[{i}].count"),
+                text!(
+                    "`count` ({n}) khác số người nhận được liệt kê ({})",
+                    "`count` ({n}) differs from the recipients listed ({})",
+                    a.recipients.len()
+                ),
+            ));
+        }
+    }
+}
+
+fn check_numbers(m: &Meeting, problems: &mut Vec<Problem>) {
+    if m.numbers.agreement.is_some()
+        && m.numbers
+            .agreement_type
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+    {
+        problems.push(
+            Problem::warning(
+                "numbers.agreement",
+                text!(
+                    "số của bản giao ước không được in vì chưa có ký hiệu loại văn bản (`numbers.agreement_type`)",
+                    "the agreement's number is not printed: no document code is given (`numbers.agreement_type`)"
+                ),
+            )
+            .hint(text!(
+                "Nghị định 30/2020 không quy định ký hiệu cho giao ước; ghi ký hiệu đơn vị dùng, ví dụ `agreement_type: GƯ`",
+                "NĐ 30/2020 defines no code for a pledge agreement; give the one your office uses, e.g. `agreement_type: GƯ`"
+            )),
+        );
+    }
 }
 
 /// What `kind` needs that `meeting` lacks: empty when the document can be made.
@@ -334,6 +419,30 @@ fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
             );
         }
     }
+    for (i, u) in m.members.iter().enumerate() {
+        let s = &u.signer;
+        if s.authority == Authority::Acting
+            && s.principal_title
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+            && crate::vietnamese::lower_vi(s.title.trim()).starts_with("phó")
+        {
+            problems.push(
+                Problem::error(
+                    format!("members[{i}].signer.principal_title"),
+                    text!(
+                        "người giữ quyền cấp trưởng ký \"Q.\" trước chức vụ của cấp trưởng, không phải \"Q. {}\"",
+                        "an acting head signs \"Q.\" before the head's title, not \"Q. {}\"",
+                        upper(&s.title)
+                    ),
+                )
+                .hint(text!(
+                    "thêm `principal_title: …` (ví dụ \"Bí thư\" để in Q. BÍ THƯ)",
+                    "add `principal_title: …` (e.g. \"Bí thư\" to print Q. BÍ THƯ)"
+                )),
+            );
+        }
+    }
     let refs = [
         ("bloc.head_unit", m.bloc.head_unit.as_deref()),
         ("next_head_unit", m.next_head_unit.as_deref()),
@@ -393,6 +502,33 @@ fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
                 ),
             ));
         }
+        let returned = v.returned.unwrap_or(v.voters);
+        if returned > v.voters {
+            problems.push(Problem::error(
+                format!("{path}.returned"),
+                text!(
+                    "số phiếu thu về ({returned}) lớn hơn số phiếu phát ra ({})",
+                    "ballots returned ({returned}) exceed ballots issued ({})",
+                    v.voters
+                ),
+            ));
+            continue;
+        }
+        if v.invalid > returned {
+            problems.push(Problem::error(
+                format!("{path}.invalid"),
+                text!(
+                    "số phiếu không hợp lệ ({}) lớn hơn số phiếu thu về ({returned})",
+                    "invalid ballots ({}) exceed the ballots returned ({returned})",
+                    v.invalid
+                ),
+            ));
+            continue;
+        }
+        if let Some(k) = v.choose {
+            check_choice(v, k, returned, &path, problems);
+            continue;
+        }
         for (j, o) in v.options.iter().enumerate() {
             if o.count > v.voters {
                 problems.push(Problem::error(
@@ -409,7 +545,7 @@ fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
         }
         let counted: u64 =
             v.options.iter().map(|o| u64::from(o.count)).sum::<u64>() + u64::from(v.invalid);
-        let voters = u64::from(v.voters);
+        let voters = u64::from(returned);
         if counted > voters {
             problems.push(
                 Problem::error(
@@ -452,6 +588,65 @@ fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
                     "no valid ballots are left to take percentages over"
                 ),
             ));
+        }
+    }
+}
+
+/// A k-of-N ballot: each candidate at most the valid ballots, all marks at most k per ballot,
+/// the elected among the candidates.
+fn check_choice(
+    v: &crate::model::Vote,
+    k: u32,
+    returned: u32,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let valid = returned - v.invalid;
+    if k == 0 || k as usize > v.options.len() {
+        problems.push(Problem::error(
+            format!("{path}.choose"),
+            text!(
+                "mỗi phiếu phải chọn từ 1 đến {} phương án (số phương án trong `options`)",
+                "each ballot must choose between 1 and {} options (those in `options`)",
+                v.options.len()
+            ),
+        ));
+        return;
+    }
+    for (j, o) in v.options.iter().enumerate() {
+        if o.count > valid {
+            problems.push(Problem::error(
+                format!("{path}.options[{j}].count"),
+                text!(
+                    "\"{}\" được {} phiếu, nhiều hơn số phiếu hợp lệ ({valid})",
+                    "\"{}\" has {} votes, more than the valid ballots ({valid})",
+                    o.label,
+                    o.count
+                ),
+            ));
+        }
+    }
+    let marks: u64 = v.options.iter().map(|o| u64::from(o.count)).sum();
+    if marks > u64::from(k) * u64::from(valid) {
+        problems.push(Problem::error(
+            format!("{path}.options"),
+            text!(
+                "tổng số phiếu bầu ({marks}) vượt quá {k} lựa chọn trên mỗi phiếu hợp lệ ({valid} phiếu)",
+                "the marks add up to {marks}, more than {k} per valid ballot ({valid} ballots)"
+            ),
+        ));
+    }
+    if let Some(elected) = &v.elected {
+        for (j, e) in elected.iter().enumerate() {
+            if !v.options.iter().any(|o| o.label.trim() == e.trim()) {
+                problems.push(Problem::error(
+                    format!("{path}.elected[{j}]"),
+                    text!(
+                        "\"{e}\" không có trong danh sách `options` của lần bỏ phiếu này",
+                        "\"{e}\" is not one of this vote's `options`"
+                    ),
+                ));
+            }
         }
     }
 }
@@ -546,4 +741,8 @@ fn missing_photo(file: &str) -> Problem {
         "đường dẫn tính từ thư mục chứa tệp cuộc họp, ví dụ photos/ky-ket.jpg",
         "the path is relative to the meeting file's folder, e.g. photos/ky-ket.jpg"
     ))
+}
+
+fn upper(s: &str) -> String {
+    crate::vietnamese::upper_vi(s.trim())
 }

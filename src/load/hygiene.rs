@@ -37,6 +37,10 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
     let mut visited: Vec<String> = Vec::new();
     meeting.visit_texts(&mut |path: &str, value: &mut String| {
         strip_invisible(path, value, &mut problems);
+        // Straight quotes become “ ” everywhere but in file names.
+        if !path.ends_with(".file") {
+            *value = crate::text::curly_quotes(value);
+        }
         fix_legacy(path, value, opts.convert_legacy, &mut problems);
         if let Some(style) = opts.tone_style {
             *value = tone::normalize_tone(value, style);

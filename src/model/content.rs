@@ -13,9 +13,13 @@ pub struct Section {
     /// Paragraph printed under the heading, before the items.
     #[serde(default)]
     pub intro: Option<String>,
-    /// Numbered commitments; numbering runs on across sections (1., 2., …).
+    /// Numbered commitments; numbering starts at 1 in each section.
     #[serde(default)]
     pub items: Vec<Commitment>,
+    /// The section in a few words, for the news article ("nâng cao chất lượng tham mưu");
+    /// without it the article names the section by its heading.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// One commitment: a plain string, or `{text, items}` with sub-items printed `a)`, `b)`, … `đ)`.
@@ -116,11 +120,25 @@ pub struct Proceeding {
 pub struct Vote {
     /// What was voted on ("Đề nghị UBND tỉnh tặng Cờ thi đua cho Văn phòng Tỉnh ủy").
     pub motion: String,
-    /// How ("giơ tay", "bỏ phiếu kín").
+    /// How ("giơ tay", "bỏ phiếu kín"); a method that says "kín" makes the vote a secret ballot.
     #[serde(default)]
     pub method: Option<String>,
+    /// A secret ballot on paper: the minutes give ballots issued, returned, valid and invalid.
+    #[serde(default)]
+    pub secret: bool,
     /// Voters present (ballots issued).
     pub voters: u32,
+    /// Ballots returned (secret ballot); defaults to `voters`.
+    #[serde(default)]
+    pub returned: Option<u32>,
+    /// Each ballot marks up to this many of the `options` (a k-of-N ballot: "chọn 3 trong 8
+    /// đơn vị"); the options are then candidates, ranked by their counts.
+    #[serde(default)]
+    pub choose: Option<u32>,
+    /// For a k-of-N ballot: the candidates elected (labels as in `options`); defaults to the
+    /// `choose` candidates with most votes, leaving out a tie at the last place.
+    #[serde(default)]
+    pub elected: Option<Vec<String>>,
     /// Voters entitled to vote, for `percent_of: members`; defaults to the number of member units.
     #[serde(default)]
     pub eligible: Option<u32>,
@@ -141,7 +159,8 @@ pub struct Vote {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct VoteOption {
-    /// The option ("Đồng ý", "Không đồng ý", or a candidate's name).
+    /// The option ("Đồng ý", "Không đồng ý"), or a candidate: a member `id` or name, or any
+    /// name. In a yes/no vote the first option is the one in favour.
     pub label: String,
     /// Votes for it.
     pub count: u32,
@@ -167,13 +186,32 @@ pub struct Award {
     /// The award ("Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh").
     pub award: String,
     /// Recipients: member `id`s or names, or other names as written.
+    #[serde(default)]
     pub recipients: Vec<String>,
+    /// How many recipients, when they are counted rather than named ("01 tập thể"); with
+    /// `recipients` too, the count is printed before the names.
+    #[serde(default)]
+    pub count: Option<u32>,
+    /// Whether the recipients are `collective` (tập thể, default) or `individual` (cá nhân).
+    #[serde(default)]
+    pub recipient_type: RecipientType,
     /// `proposed` (đề nghị, default) or `granted` (được tặng).
     #[serde(default)]
     pub status: AwardStatus,
     /// The achievement ("vì có thành tích xuất sắc trong phong trào thi đua năm 2025").
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+/// Who receives an award.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientType {
+    /// Tập thể (units).
+    #[default]
+    Collective,
+    /// Cá nhân (people).
+    Individual,
 }
 
 /// Whether an award is proposed or already granted.
@@ -194,10 +232,11 @@ pub struct Numbers {
     /// The bloc's code in document symbols ("KTĐCQĐ"); without it the number line carries only the type.
     #[serde(default)]
     pub issuer_code: Option<String>,
-    /// Number of the pledge agreement; the number line is printed only when given.
+    /// Number of the pledge agreement; printed with `agreement_type` (blanks without a number).
     #[serde(default)]
     pub agreement: Option<u32>,
-    /// Type abbreviation of the pledge agreement (default "GƯTĐ").
+    /// Type code of the pledge agreement in its number line ("GƯ"); no rule defines one, so
+    /// without it the agreement has no number line.
     #[serde(default)]
     pub agreement_type: Option<String>,
     /// Number of the minutes; blanks are printed when absent.
@@ -227,6 +266,14 @@ pub struct AgreementOptions {
     /// Signature grid columns, 2 or 3 (default 2, or 3 above 12 members).
     #[serde(default)]
     pub columns: Option<u8>,
+    /// "Nơi nhận" list after the signatures (default: the member units and the provincial
+    /// emulation council); the program adds `- ` and the `;`/`.` endings.
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+    /// Who files the original, the last Nơi nhận line: nd30 `- Lưu: VT, <archive>.` (default
+    /// "Hồ sơ"), party `- Lưu <archive>.` (default the head unit).
+    #[serde(default)]
+    pub archive: Option<String>,
 }
 
 /// Options for the minutes.
@@ -239,9 +286,14 @@ pub struct MinutesOptions {
     /// Label over the chair's signature (default `CHỦ TỌA` nd30, `CHỦ TRÌ HỘI NGHỊ` party).
     #[serde(default)]
     pub chair_label: Option<String>,
-    /// "Nơi nhận" list under the secretary's block; the program adds `- ` and the `;`/`.` endings.
+    /// "Nơi nhận" list under the secretary's block (default: the member units); the program
+    /// adds `- ` and the `;`/`.` endings. A last item starting "Lưu" is taken as `archive`.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Who files the original, the last Nơi nhận line: nd30 `- Lưu: VT, <archive>.` (default
+    /// "Hồ sơ", as Mẫu 1.9), party `- Lưu <archive>.` (default the head unit).
+    #[serde(default)]
+    pub archive: Option<String>,
 }
 
 /// Data for the news article.
@@ -263,6 +315,10 @@ pub struct Article {
     /// Paragraphs of the body written by the press office, printed after the generated ones.
     #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// List every member unit by name; by default the article names them only when there are
+    /// ten or fewer and otherwise gives their number ("25 đơn vị thành viên").
+    #[serde(default)]
+    pub list_members: Option<bool>,
     /// Photos with captions, placed after the lead and then between paragraphs.
     #[serde(default)]
     pub photos: Vec<Photo>,

@@ -11,7 +11,7 @@ mod visit;
 
 pub use content::{
     AgreementOptions, Article, Award, AwardStatus, Commitment, DateStyle, MinutesOptions, Numbers,
-    PercentBase, Photo, Proceeding, Section, Vote, VoteOption,
+    PercentBase, Photo, Proceeding, RecipientType, Section, Vote, VoteOption,
 };
 pub use people::{Address, Authority, Guest, Member, Person, Signer};
 pub use visit::TextVisitor;
@@ -45,6 +45,9 @@ pub struct Meeting {
     pub end_time: Option<String>,
     /// Where the meeting is held ("Hội trường Văn phòng Tỉnh ủy").
     pub venue: String,
+    /// Number of delegates attending, printed in the minutes and the article.
+    #[serde(default)]
+    pub delegates: Option<u32>,
     /// Who chairs the meeting.
     pub chair: Person,
     /// Who keeps the minutes; required for the minutes.
@@ -107,6 +110,9 @@ pub struct Bloc {
     /// The member unit heading the bloc this year (`id` or `name` of a member).
     #[serde(default)]
     pub head_unit: Option<String>,
+    /// How people are addressed when their own `address` is not given (default `dong_chi`).
+    #[serde(default)]
+    pub address: Option<Address>,
 }
 
 /// The document format profile.

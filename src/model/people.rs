@@ -9,12 +9,16 @@ use serde::{Deserialize, Serialize};
 pub struct Person {
     /// Full name, no academic titles ("Trần Thị Mỹ Hạnh").
     pub name: String,
-    /// Position(s), comma-separated as in running text ("Chánh Văn phòng Tỉnh ủy, Trưởng Khối thi đua").
+    /// Position(s) as one text, printed as written ("Chánh Văn phòng Tỉnh ủy, Trưởng Khối thi đua").
     #[serde(default)]
     pub title: Option<String>,
-    /// How the article addresses the person.
+    /// Positions as a list, most senior first, printed after `title`; each is kept whole, so a
+    /// position with a hyphen inside ("Trưởng Ban Thi đua - Khen thưởng tỉnh") stays one.
     #[serde(default)]
-    pub address: Address,
+    pub titles: Vec<String>,
+    /// How the documents address the person (default: `bloc.address`, else `dong_chi`).
+    #[serde(default)]
+    pub address: Option<Address>,
 }
 
 /// An invited guest.
@@ -29,25 +33,25 @@ pub struct Guest {
     /// What the guest does at the meeting ("phát biểu chỉ đạo", "dự"); defaults to "dự".
     #[serde(default)]
     pub role: Option<String>,
-    /// How the article addresses the guest.
+    /// How the documents address the guest (default: `bloc.address`, else `dong_chi`).
     #[serde(default)]
-    pub address: Address,
+    pub address: Option<Address>,
     /// Summary of the guest's speech, continuing the sentence after the name and titles
     /// ("nhấn mạnh, các đơn vị cần …").
     #[serde(default)]
     pub speech: Option<String>,
 }
 
-/// How a person is addressed in the article.
+/// How a person is addressed in running text (minutes and article).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Address {
-    /// "đồng chí <Họ tên>, <chức vụ>" (Party press).
+    /// "đồng chí <Họ tên>, <chức vụ>" (Party press; members of the Party).
     #[default]
     DongChi,
-    /// "ông <Họ tên> - <chức vụ>" (state portal).
+    /// "ông <Họ tên> - <chức vụ>" (state portal; guests outside the Party).
     Ong,
-    /// "bà <Họ tên> - <chức vụ>" (state portal).
+    /// "bà <Họ tên> - <chức vụ>" (state portal; guests outside the Party).
     Ba,
 }
 
@@ -81,9 +85,13 @@ pub struct Signer {
     /// For `collective`: the collective body signed for (defaults to the unit's name).
     #[serde(default)]
     pub on_behalf_of: Option<String>,
-    /// For `deputy`, `by_order`, `by_delegation`: the head's position ("Trưởng ban").
+    /// For `deputy`, `by_order`, `by_delegation` and `acting`: the head's position
+    /// ("Trưởng ban"), printed after the prefix (`KT. TRƯỞNG BAN`, `Q. TRƯỞNG BAN`).
     #[serde(default)]
     pub principal_title: Option<String>,
+    /// How the minutes address the signer (default: `bloc.address`, else `dong_chi`).
+    #[serde(default)]
+    pub address: Option<Address>,
 }
 
 /// Signing authority: each profile prints its own prefix.
@@ -99,8 +107,9 @@ pub enum Authority {
     Deputy,
     /// By order: `TL.` / `T/L`.
     ByOrder,
-    /// By delegation: `TUQ.` / `T/UQ`.
+    /// By delegation: `TUQ.` (nd30 only: the Party format has no such prefix).
     ByDelegation,
-    /// Acting head: `Q.` in both profiles.
+    /// Acting head: `Q. <principal's title>` (nd30); `QUYỀN <principal's title>` as the
+    /// position line (party).
     Acting,
 }

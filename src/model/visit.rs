@@ -102,6 +102,7 @@ impl Meeting {
         w.each("commitments", &mut self.commitments, |w, s| {
             w.field("title", &mut s.title);
             w.opt("intro", &mut s.intro);
+            w.opt("summary", &mut s.summary);
             w.each("items", &mut s.items, |w, c| {
                 w.field("text", &mut c.text);
                 w.list("items", &mut c.items);
@@ -118,6 +119,9 @@ impl Meeting {
             w.each("options", &mut v.options, |w, o| {
                 w.field("label", &mut o.label)
             });
+            if let Some(elected) = &mut v.elected {
+                w.list("elected", elected);
+            }
             w.opt("result", &mut v.result);
         });
         w.each("awards", &mut self.awards, |w, a| {
@@ -137,11 +141,16 @@ impl Meeting {
             w.opt("preamble", &mut a.preamble);
             w.opt("closing", &mut a.closing);
             w.opt("signature_heading", &mut a.signature_heading);
+            if let Some(r) = &mut a.recipients {
+                w.list("recipients", r);
+            }
+            w.opt("archive", &mut a.archive);
         });
         w.nest("minutes", &mut self.minutes, |w, m| {
             w.opt("secretary_label", &mut m.secretary_label);
             w.opt("chair_label", &mut m.chair_label);
             w.list("recipients", &mut m.recipients);
+            w.opt("archive", &mut m.archive);
         });
         if let Some(a) = &mut self.article {
             w.nest("article", a, |w, a| {
@@ -163,4 +172,5 @@ impl Meeting {
 fn person(w: &mut Walker, p: &mut Person) {
     w.field("name", &mut p.name);
     w.opt("title", &mut p.title);
+    w.list("titles", &mut p.titles);
 }

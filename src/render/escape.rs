@@ -26,21 +26,33 @@ pub fn markup(value: &str) -> String {
     out
 }
 
-/// A Typst string literal holding `value` (whitespace collapsed as in [`markup`]).
+/// A Typst string literal holding `value` (whitespace collapsed as in [`markup`], but the
+/// marks of a centred block are kept for the library: U+2028, a break the clerk wrote in a
+/// name, and U+202F, U+205F and U+2007, hoinghi's weak, compound and last-pair glue; see
+/// [`crate::vietnamese::breaks`]).
 pub fn code_string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     let mut space = false;
     for c in value.trim().chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
+        if c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{205f}' | '\u{2028}'
+            )
+        {
             space = true;
             continue;
         }
-        if space {
+        if space && c != '\u{2028}' {
             out.push(' ');
-            space = false;
         }
+        space = false;
         match c {
+            '\u{2028}' => out.push_str("\\u{2028}"),
+            '\u{202f}' => out.push_str("\\u{202f}"),
+            '\u{2007}' => out.push_str("\\u{2007}"),
+            '\u{205f}' => out.push_str("\\u{205f}"),
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             _ => out.push(c),

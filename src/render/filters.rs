@@ -17,6 +17,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("upper", |s: &str| vi::upper_vi(s));
     env.add_filter("lower", |s: &str| vi::lower_vi(s));
     env.add_filter("capitalize_first", |s: &str| vi::capitalize_first(s));
+    env.add_filter("sentence", |s: &str| sentence(s));
     env.add_filter("date_line", |d: &str, place: &str| {
         Ok::<_, Error>(vi::date_line(place, date(d)?))
     });
@@ -54,6 +55,17 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("join_and", |items: Vec<String>| {
         crate::context::join_and(&items)
     });
+}
+
+/// `s` trimmed and ending as a sentence does: a final `.` added unless it already ends with
+/// `.`, `!`, `?`, `…` or `:`; a trailing `;` or `,` becomes `.`.
+pub fn sentence(s: &str) -> String {
+    let core = s.trim().trim_end_matches([';', ',']).trim_end();
+    if core.is_empty() || core.ends_with(['.', '!', '?', '…', ':']) {
+        core.to_owned()
+    } else {
+        format!("{core}.")
+    }
 }
 
 /// A Typst string literal (code mode); `none` for a missing value.

@@ -16,9 +16,14 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use crate::context::Context;
 use crate::diag::Text;
 use crate::kind::DocKind;
+use crate::vietnamese::glue_names;
 
 /// Name of the shared Typst library, as templates import it (`#import "/hoinghi.typ": *`).
 pub const LIBRARY: &str = "hoinghi.typ";
+
+/// The article's words as plain text (headline, lead, paragraphs; blocks separated by blank
+/// lines), shared by every format of the article.
+pub const ARTICLE_TEXT: &str = "bai-tin.txt.j2";
 
 /// The templates compiled into the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -34,6 +39,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "bai-tin.typ.j2",
         include_str!("../../templates/bai-tin.typ.j2"),
     ),
+    (ARTICLE_TEXT, include_str!("../../templates/bai-tin.txt.j2")),
     (LIBRARY, include_str!("../../templates/hoinghi.typ")),
 ];
 
@@ -103,11 +109,12 @@ impl Renderer {
     /// A renderer reading templates from `store`.
     pub fn new(store: TemplateStore) -> Result<Renderer, TemplateError> {
         let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        // A misspelt variable in a template is an error at its line, never silently empty.
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_keep_trailing_newline(true);
         env.set_fuel(Some(50_000_000));
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".j2") {
+            if name.ends_with(".typ.j2") {
                 AutoEscape::Custom("typst")
             } else {
                 AutoEscape::None
@@ -118,7 +125,8 @@ impl Renderer {
                 if value.is_undefined() || value.is_none() {
                     return Ok(());
                 }
-                out.write_str(&escape::markup(&value.to_string()))?;
+                // Names and places never break across lines in running text.
+                out.write_str(&escape::markup(&glue_names(&value.to_string())))?;
                 Ok(())
             } else {
                 minijinja::escape_formatter(out, state, value)
@@ -170,7 +178,21 @@ impl Renderer {
 
     /// Renders the template of `kind` with `ctx`.
     pub fn render(&self, kind: DocKind, ctx: &Context) -> Result<String, TemplateError> {
-        let name = kind.template();
+        self.render_named(&kind.template(), ctx)
+    }
+
+    /// Words the article of `ctx` (headline, lead, paragraphs) with the article's text
+    /// template, when the meeting has article data.
+    pub fn word_article(&self, ctx: &mut Context) -> Result<(), TemplateError> {
+        if ctx.article.is_some() {
+            let text = self.render_named(ARTICLE_TEXT, ctx)?;
+            crate::context::apply_words(ctx, &text);
+        }
+        Ok(())
+    }
+
+    fn render_named(&self, name: &str, ctx: &Context) -> Result<String, TemplateError> {
+        let name = name.to_owned();
         let template = self
             .env
             .get_template(&name)

@@ -4,12 +4,14 @@
 //! upper/lower casing that stays NFC, and tone-mark placement (old ↔ new
 //! style). Everything here is pure string work: no I/O, no panics.
 
+pub mod breaks;
 pub mod case;
 pub mod dates;
 pub mod numbers;
 pub mod tone;
 pub mod words;
 
+pub use breaks::{break_points, centred_phrase, glue_names};
 pub use case::{collapse_ws, lower_vi, upper_vi};
 pub use dates::{
     DATE_BLANK_GAP, clock, date_blank, date_hyphen, date_hyphen_year, date_line, date_long,

@@ -90,10 +90,11 @@ pub fn decimal(x: f64, places: usize) -> String {
     out
 }
 
-/// `part` as a percentage of `whole` with two decimals, a decimal comma and a
-/// `%` sign: 25 of 27 → `92,59%`, 27 of 27 → `100,00%`. Rounds half up on the
-/// exact ratio (integer arithmetic, no floating point). `None` when `whole`
-/// is zero. `part` may exceed `whole` (`150,00%`).
+/// `part` as a percentage of `whole` with at most two decimals (trailing zeros
+/// dropped, spec §10), a decimal comma and a `%` sign: 25 of 27 → `92,59%`,
+/// 27 of 27 → `100%`, 1 of 8 → `12,5%`. Rounds half up on the exact ratio
+/// (integer arithmetic, no floating point). `None` when `whole` is zero.
+/// `part` may exceed `whole` (`150%`).
 pub fn percent(part: u64, whole: u64) -> Option<String> {
     if whole == 0 {
         return None;
@@ -103,8 +104,13 @@ pub fn percent(part: u64, whole: u64) -> Option<String> {
     // Hundredths of a percent, rounded half up: floor(part*10000/whole + 1/2).
     let hundredths = (part * 20_000 + whole) / (2 * whole);
     let int_part = group_digits(&(hundredths / 100).to_string());
-    let frac_part = hundredths % 100;
-    Some(format!("{int_part},{frac_part:02}%"))
+    let frac = format!("{:02}", hundredths % 100);
+    let frac = frac.trim_end_matches('0');
+    Some(if frac.is_empty() {
+        format!("{int_part}%")
+    } else {
+        format!("{int_part},{frac}%")
+    })
 }
 
 /// A document number zero-padded to two digits: `5` → `05`, `12` → `12`,
@@ -195,20 +201,20 @@ mod tests {
     fn percent_table() {
         let cases: [(u64, u64, Option<&str>); 14] = [
             (25, 27, Some("92,59%")),
-            (27, 27, Some("100,00%")),
-            (0, 27, Some("0,00%")),
+            (27, 27, Some("100%")),
+            (0, 27, Some("0%")),
             (1, 3, Some("33,33%")),
             (2, 3, Some("66,67%")),
-            (1, 8, Some("12,50%")),
+            (1, 8, Some("12,5%")),
             // 1/20000 = 0.005 %: exactly half a hundredth, rounds up.
-            (1, 80_000, Some("0,00%")),
-            (1, 40_000, Some("0,00%")),
+            (1, 80_000, Some("0%")),
+            (1, 40_000, Some("0%")),
             (1, 20_000, Some("0,01%")),
-            (3, 2, Some("150,00%")),
-            (991, 1000, Some("99,10%")),
+            (3, 2, Some("150%")),
+            (991, 1000, Some("99,1%")),
             (5, 0, None),
             (0, 0, None),
-            (u64::MAX, u64::MAX, Some("100,00%")),
+            (u64::MAX, u64::MAX, Some("100%")),
         ];
         for (part, whole, want) in cases {
             assert_eq!(percent(part, whole).as_deref(), want, "{part}/{whole}");
@@ -222,13 +228,13 @@ mod tests {
         // 5/100000 = 0.005 %: exactly half a hundredth → 0,01 (half up).
         assert_eq!(percent(5, 100_000).as_deref(), Some("0,01%"));
         // 0.004999…: just below the half → 0,00.
-        assert_eq!(percent(4_999, 100_000_000).as_deref(), Some("0,00%"));
+        assert_eq!(percent(4_999, 100_000_000).as_deref(), Some("0%"));
         // Big ratio is grouped.
         assert_eq!(
             percent(u64::MAX, 1).as_deref().map(|s| s.len() > 20),
             Some(true)
         );
-        assert_eq!(percent(12_345, 1).as_deref(), Some("1.234.500,00%"));
+        assert_eq!(percent(12_345, 1).as_deref(), Some("1.234.500%"));
     }
 
     #[test]

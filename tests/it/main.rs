@@ -4,6 +4,8 @@
 mod cli;
 mod corpus;
 mod escaping;
+mod geometry;
 mod loader;
 mod pdf;
 mod samples;
+mod typography;

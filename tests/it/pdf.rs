@@ -63,7 +63,7 @@ pub fn facts(bytes: &[u8]) -> PdfFacts {
 }
 
 /// A font's ToUnicode map: character code (as bytes) → text.
-fn to_unicode(doc: &Document, font: &lopdf::Dictionary) -> HashMap<Vec<u8>, String> {
+pub fn to_unicode(doc: &Document, font: &lopdf::Dictionary) -> HashMap<Vec<u8>, String> {
     let mut map = HashMap::new();
     let Ok(Object::Reference(id)) = font.get(b"ToUnicode") else {
         return map;

@@ -1,0 +1,128 @@
+//! The typography of every sample document, in both profiles, measured on the PDF as the
+//! spec's checker measures it (spec §10, §12 points 12, 15, 27, 28, 30): body line pitch
+//! between single (1.15 em) and 1.5 lines with at least 6 pt between paragraphs, the Nơi nhận
+//! list of each profile, no lines printed over each other, no heading at a page foot, and no
+//! person's or place name broken across lines.
+
+use hoinghi::kind::DocKind;
+use hoinghi::model::Profile;
+use hoinghi::pipeline::{Engine, Settings};
+
+use crate::geometry::{self, Seg};
+use crate::samples::sample_files;
+
+/// Every document of every sample in `profile`: (what, meeting, kind, pages).
+fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind, Vec<Vec<Seg>>)> {
+    let engine = Engine::new(Settings {
+        profile: Some(profile),
+        ..Settings::default()
+    })
+    .unwrap();
+    let mut out = Vec::new();
+    for file in sample_files() {
+        let prepared = engine.prepare(&file).unwrap();
+        for kind in engine.available(&prepared).0 {
+            let rendered = engine.typeset(&prepared, kind, "typography").unwrap();
+            let what = format!("{} {kind} ({profile:?})", file.display());
+            out.push((
+                what,
+                prepared.meeting.clone(),
+                kind,
+                geometry::pages(&rendered.typeset.pdf),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn body_spacing_overprinting_headings_and_names() {
+    for profile in [Profile::Nd30, Profile::Party] {
+        for (what, meeting, kind, pages) in documents(profile) {
+            // 12: pitch between single and 1.5 lines; at least 6 pt between paragraphs.
+            let (pitch, size, gap) =
+                geometry::body_pitch(&pages).unwrap_or_else(|| panic!("{what}: no body text"));
+            let single = 1.15 * size;
+            assert!(
+                pitch >= single - 0.4 && pitch <= 1.5 * single + 0.5,
+                "{what}: line pitch {pitch:.2} pt at {size} pt (single {single:.2})"
+            );
+            if let Some(gap) = gap {
+                assert!(gap >= 5.4, "{what}: paragraph gap {gap:.2} pt");
+            }
+            // 27: lines never printed over each other.
+            let clashes = geometry::overprints(&pages);
+            assert!(clashes.is_empty(), "{what}: overprinting {clashes:?}");
+            // 28: no heading or Nơi nhận label at the foot of a page.
+            let stranded = geometry::stranded_headings(&pages);
+            assert!(stranded.is_empty(), "{what}: stranded {stranded:?}");
+            // 30: names of people and places on one line.
+            let mut names: Vec<&str> =
+                vec![meeting.chair.name.as_str(), meeting.bloc.place.as_str()];
+            names.extend(meeting.members.iter().map(|u| u.signer.name.as_str()));
+            names.extend(meeting.guests.iter().map(|g| g.name.as_str()));
+            names.extend(meeting.secretary.iter().map(|s| s.name.as_str()));
+            let broken = geometry::broken_names(&pages, &names);
+            assert!(
+                broken.is_empty(),
+                "{what}: names broken across lines {broken:?}"
+            );
+            if kind == DocKind::BaiTin {
+                assert!(geometry::recipients(&pages).is_none(), "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn recipients_follow_the_profile() {
+    for profile in [Profile::Nd30, Profile::Party] {
+        for (what, _, kind, pages) in documents(profile) {
+            if kind == DocKind::BaiTin {
+                continue;
+            }
+            let r =
+                geometry::recipients(&pages).unwrap_or_else(|| panic!("{what}: no Nơi nhận list"));
+            let (label_size, item_size) = match profile {
+                Profile::Nd30 => (12.0, 11.0),
+                Profile::Party => (14.0, 12.0),
+            };
+            assert!(
+                (r.label.size - label_size).abs() < 0.3,
+                "{what}: label {}",
+                r.label.size
+            );
+            match profile {
+                // NĐ 30: "Nơi nhận:" bold italic; HD 36: upright (and underlined).
+                Profile::Nd30 => assert!(r.label.bold && r.label.italic, "{what}: label style"),
+                Profile::Party => assert!(!r.label.italic, "{what}: label style"),
+            }
+            assert!(!r.items.is_empty(), "{what}: no items");
+            for s in r.item_sizes() {
+                assert!((s - item_size).abs() < 0.3, "{what}: item size {s}");
+            }
+            assert!(
+                r.hanging(),
+                "{what}: wrapped items must hang under the text"
+            );
+            let last = r.last_item().unwrap_or_default().replace('\u{a0}', " ");
+            match profile {
+                Profile::Nd30 => assert!(last.starts_with("- Lưu: VT,"), "{what}: {last}"),
+                Profile::Party => {
+                    assert!(
+                        last.starts_with("- Lưu ") && !last.contains(':'),
+                        "{what}: {last}"
+                    )
+                }
+            }
+            assert!(r.last_line().unwrap_or_default().ends_with('.'), "{what}");
+            for item in &r.items[..r.items.len() - 1] {
+                assert!(
+                    item.text.ends_with(';') || r.lines.len() > r.items.len(),
+                    "{what}: {}",
+                    item.text
+                );
+            }
+        }
+    }
+}
