@@ -526,7 +526,7 @@ fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
             continue;
         }
         if let Some(k) = v.choose {
-            check_choice(v, k, returned, &path, problems);
+            check_choice(m, v, k, returned, &path, problems);
             continue;
         }
         for (j, o) in v.options.iter().enumerate() {
@@ -595,12 +595,17 @@ fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
 /// A k-of-N ballot: each candidate at most the valid ballots, all marks at most k per ballot,
 /// the elected among the candidates.
 fn check_choice(
+    m: &Meeting,
     v: &crate::model::Vote,
     k: u32,
     returned: u32,
     path: &str,
     problems: &mut Vec<Problem>,
 ) {
+    let name = |r: &str| {
+        m.find_member(r)
+            .map_or_else(|| r.trim().to_owned(), |u| u.name.clone())
+    };
     let valid = returned - v.invalid;
     if k == 0 || k as usize > v.options.len() {
         problems.push(Problem::error(
@@ -638,7 +643,7 @@ fn check_choice(
     }
     if let Some(elected) = &v.elected {
         for (j, e) in elected.iter().enumerate() {
-            if !v.options.iter().any(|o| o.label.trim() == e.trim()) {
+            if !v.options.iter().any(|o| name(&o.label) == name(e)) {
                 problems.push(Problem::error(
                     format!("{path}.elected[{j}]"),
                     text!(

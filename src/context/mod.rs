@@ -849,8 +849,12 @@ fn person(name: &str, titles: &[String], address: Address) -> PersonCtx {
     }
 }
 
-/// Joins names as "A, B và C".
+/// Joins names as "A, B và C"; when a name holds a comma or "và" itself ("Sở Khoa học và
+/// Công nghệ"), as "A; B; C", so the list reads one way only.
 pub fn join_and(items: &[String]) -> String {
+    if items.iter().any(|i| i.contains(',') || i.contains(" và ")) {
+        return items.join("; ");
+    }
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -1087,6 +1091,10 @@ mod tests {
         // Any index has a letter (no panic at the 306th sub-item or beyond).
         assert!((0..5000).map(letter).all(|l| !l.is_empty()));
         assert_eq!(join_and(&["A".into(), "B".into(), "C".into()]), "A, B và C");
+        assert_eq!(
+            join_and(&["Sở Y tế".into(), "Sở Khoa học và Công nghệ".into()]),
+            "Sở Y tế; Sở Khoa học và Công nghệ"
+        );
     }
 }
 

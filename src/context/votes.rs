@@ -24,8 +24,9 @@ pub struct VoteCtx {
     pub valid: u32,
     /// Invalid ballots.
     pub invalid: u32,
-    /// Base of the percentages, in words ("tổng số đại biểu có mặt").
-    pub base_words: String,
+    /// What the percentages are taken over: `voters`, `valid` or `members` (the template
+    /// words it).
+    pub percent_of: &'static str,
     /// The base number.
     pub base: u32,
     /// For a k-of-N ballot, how many each ballot may mark.
@@ -36,7 +37,7 @@ pub struct VoteCtx {
     pub options: Vec<OptionCtx>,
     /// Options by count, most votes first (ties keep the file's order).
     pub ranked: Vec<OptionCtx>,
-    /// Labels of the elected candidates (k-of-N ballots).
+    /// Labels of the elected candidates (k-of-N ballots), most votes first.
     pub elected: Vec<String>,
     /// A yes/no vote where no vote went against the first option and no ballot was invalid.
     pub unanimous: bool,
@@ -63,13 +64,10 @@ pub struct OptionCtx {
 pub fn build(m: &Meeting, v: &Vote, resolve: &dyn Fn(&str) -> String) -> VoteCtx {
     let returned = v.returned.unwrap_or(v.voters);
     let valid = returned.saturating_sub(v.invalid);
-    let (base, base_words) = match v.percent_of {
-        PercentBase::Voters => (v.voters, "tổng số đại biểu có mặt biểu quyết"),
-        PercentBase::Valid => (valid, "tổng số phiếu hợp lệ"),
-        PercentBase::Members => (
-            v.eligible.unwrap_or(m.members.len() as u32),
-            "tổng số thành viên có quyền biểu quyết",
-        ),
+    let (base, percent_of) = match v.percent_of {
+        PercentBase::Voters => (v.voters, "voters"),
+        PercentBase::Valid => (valid, "valid"),
+        PercentBase::Members => (v.eligible.unwrap_or(m.members.len() as u32), "members"),
     };
     let mut options: Vec<OptionCtx> = v
         .options
@@ -121,11 +119,11 @@ pub fn build(m: &Meeting, v: &Vote, resolve: &dyn Fn(&str) -> String) -> VoteCtx
         returned,
         valid,
         invalid: v.invalid,
-        base_words: base_words.to_owned(),
+        percent_of,
         base,
         choose: v.choose,
         candidates: options.len(),
-        elected: options
+        elected: ranked
             .iter()
             .filter(|o| o.elected)
             .map(|o| o.label.clone())
@@ -175,7 +173,7 @@ mod tests {
         };
         let f = figures(&v);
         assert_eq!(f.valid, 11);
-        assert_eq!(f.elected, ["A", "B", "C"]);
+        assert_eq!(f.elected, ["A", "C", "B"]);
         let ranked: Vec<(&str, usize, &str)> = f
             .ranked
             .iter()

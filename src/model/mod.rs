@@ -160,9 +160,10 @@ impl Meeting {
     /// Finds a member by `id` or by exact name.
     pub fn find_member(&self, reference: &str) -> Option<&Member> {
         let reference = reference.trim();
+        let same = |name: &str| name.split_whitespace().eq(reference.split_whitespace());
         self.members
             .iter()
             .find(|m| m.id.as_deref() == Some(reference))
-            .or_else(|| self.members.iter().find(|m| m.name.trim() == reference))
+            .or_else(|| self.members.iter().find(|m| same(&m.name)))
     }
 }

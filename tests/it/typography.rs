@@ -126,3 +126,77 @@ fn recipients_follow_the_profile() {
         }
     }
 }
+
+/// The page holding the first segment whose text starts with `start`.
+fn page_of(pages: &[Vec<Seg>], start: &str) -> Option<usize> {
+    pages.iter().position(|segs| {
+        segs.iter()
+            .any(|s| s.text.replace('\u{a0}', " ").starts_with(start))
+    })
+}
+
+/// Hard case: as the body grows one paragraph at a time, the signature block reaches every
+/// position on the page, the page foot included. It never stands alone on a page: the body's
+/// closing sentence is always on the page where the signatures begin, and no heading is left
+/// at a page foot.
+#[test]
+fn signature_block_never_stands_alone_at_any_page_break() {
+    let engine = Engine::new(Settings::default()).unwrap();
+    let file = sample_files()
+        .into_iter()
+        .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
+        .unwrap();
+    let base = engine.prepare(&file).unwrap();
+    for extra in 0..16 {
+        let mut meeting = base.meeting.clone();
+        for i in 0..extra {
+            meeting.commitments[1]
+                .items
+                .push(hoinghi::model::Commitment {
+                    text: format!(
+                        "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
+                     sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
+                    ),
+                    items: Vec::new(),
+                });
+            meeting.conclusions.push(format!(
+                "Kết luận bổ sung số {i}: giao các đơn vị hoàn thành nhiệm vụ đúng thời hạn."
+            ));
+        }
+        let prepared = hoinghi::pipeline::Prepared {
+            meeting,
+            schedule: base.schedule,
+            dir: base.dir.clone(),
+            text: String::new(),
+            index: Default::default(),
+            warnings: Vec::new(),
+        };
+        for (kind, closing, signatures) in [
+            (
+                DocKind::GiaoUoc,
+                "Bản giao ước thi đua được lập",
+                "ĐẠI DIỆN CÁC ĐƠN VỊ",
+            ),
+            (
+                DocKind::BienBan,
+                "Hội nghị kết thúc vào",
+                "NGƯỜI GHI BIÊN BẢN",
+            ),
+        ] {
+            let rendered = engine.typeset(&prepared, kind, "break").unwrap();
+            let pages = geometry::pages(&rendered.typeset.pdf);
+            let what = format!("{kind} with {extra} extra paragraphs");
+            let closing_page = page_of(&pages, closing).unwrap_or_else(|| panic!("{what}"));
+            let sign_page = page_of(&pages, signatures).unwrap_or_else(|| panic!("{what}"));
+            assert_eq!(
+                closing_page,
+                sign_page,
+                "{what}: the signatures start on page {} without the closing sentence (page {})",
+                sign_page + 1,
+                closing_page + 1
+            );
+            let stranded = geometry::stranded_headings(&pages);
+            assert!(stranded.is_empty(), "{what}: stranded {stranded:?}");
+        }
+    }
+}
