@@ -815,7 +815,8 @@ pub fn number_line(
         (Profile::Nd30, Some(code)) => format!("Số: {n}/{kind}-{code}"),
         (Profile::Nd30, None) => format!("Số: {n}/{kind}"),
         (Profile::Party, Some(code)) => format!("Số {n}-{kind}/{code}"),
-        (Profile::Party, None) => format!("Số {n}-{kind}"),
+        // HD 36 always writes the issuer's code after the slash: left as dots to fill in.
+        (Profile::Party, None) => format!("Số {n}-{kind}/....."),
     }
 }
 

@@ -612,6 +612,19 @@ impl<'a> Segment<'a> {
         }
     }
 
+    /// A dash between words ("Thi đua - Khen thưởng") never begins a line, where it would
+    /// read as a list item: it is held to the word before it.
+    fn glue_dashes_to_previous(&mut self) {
+        for i in 1..self.toks.len() {
+            let t = &self.toks[i];
+            if t.core.is_empty()
+                && (t.lead.starts_with(['-', '–']) || t.trail.starts_with(['-', '–']))
+            {
+                self.glue[i - 1] = Glue::Strong;
+            }
+        }
+    }
+
     /// Additional rules of [`centred_phrase`].
     fn glue_centred(&mut self) {
         let n = self.toks.len();
@@ -756,7 +769,10 @@ fn per_segment(text: &str, rules: impl Fn(&mut Segment<'_>)) -> String {
 /// stays breakable when at least two syllables of the run remain
 /// (`Tỉnh Lâm~Đồng`). `'\n'` is kept; other whitespace collapses.
 pub fn glue_names(text: &str) -> String {
-    per_segment(text, |seg| seg.glue_names())
+    per_segment(text, |seg| {
+        seg.glue_names();
+        seg.glue_dashes_to_previous();
+    })
 }
 
 /// Glues a centred block (header organisation name, title, signature cell):
@@ -903,6 +919,14 @@ mod tests {
         );
         // A comma blocks the last-pair rule too.
         assert_eq!(show(&centred_phrase("Đà Lạt, 2026")), "Đà~Lạt, 2026");
+    }
+
+    #[test]
+    fn a_dash_in_running_text_stays_with_the_word_before_it() {
+        assert_eq!(
+            show(&glue_names("Trưởng Ban Thi đua - Khen thưởng tỉnh")),
+            "Trưởng~Ban~Thi đua~- Khen thưởng tỉnh"
+        );
     }
 
     #[test]

@@ -319,6 +319,65 @@ fn template_syntax_errors_name_the_template_and_line() {
 }
 
 #[test]
+fn a_misspelt_variable_in_a_user_template_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let templates = tmp.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    // An office's copy of the minutes with a typo: `chair.nmae` must not print as nothing.
+    write(
+        &templates,
+        "bien-ban.typ.j2",
+        "#import \"/hoinghi.typ\": *\n\nChủ trì: {{ chair.name }}\n\nThư ký: {{ chair.nmae }}\n",
+    );
+    let out = hoinghi()
+        .args(["render", "--doc", "bien-ban", "-o"])
+        .arg(tmp.path().join("out"))
+        .arg("--templates")
+        .arg(&templates)
+        .arg(sample("ky-ket-khoi-dang.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bien-ban.typ.j2") && err.contains("dòng 5"),
+        "{err}"
+    );
+    assert!(
+        !tmp.path()
+            .join("out/ky-ket-khoi-dang/bien-ban.pdf")
+            .exists()
+    );
+}
+
+#[test]
+fn an_office_changes_a_sentence_of_the_article_by_copying_its_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let templates = tmp.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    write(
+        &templates,
+        "bai-tin.txt.j2",
+        "Tin riêng của văn phòng {{ bloc_name }}\n\n{{ when.time_of_day }} {{ when.date_short }}, hội nghị đã diễn ra.\n\nĐoạn viết lại theo mẫu của văn phòng.\n",
+    );
+    let out = hoinghi()
+        .args(["render", "--doc", "bai-tin", "--emit-typst", "-o"])
+        .arg(tmp.path().join("out"))
+        .arg("--templates")
+        .arg(&templates)
+        .arg(sample("ky-ket-khoi-dang.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let source =
+        std::fs::read_to_string(tmp.path().join("out/ky-ket-khoi-dang/bai-tin.typ")).unwrap();
+    assert!(
+        source.contains("Đoạn viết lại theo mẫu của văn phòng"),
+        "{source}"
+    );
+}
+
+#[test]
 fn schema_is_json_with_the_fields() {
     let out = hoinghi().arg("schema").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
