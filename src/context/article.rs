@@ -43,6 +43,10 @@ pub fn build(a: &Article, ctx: &Context) -> ArticleCtx {
             .title
             .as_deref()
             .map(|t| super::one_line(t).trim_end_matches('.').to_owned()),
+        title_written: a
+            .title
+            .as_deref()
+            .map(|t| t.trim().trim_end_matches('.').to_owned()),
         title: String::new(),
         lead: String::new(),
         paragraphs: Vec::new(),
@@ -68,7 +72,12 @@ pub fn apply_words(ctx: &mut Context, text: &str) {
         .map(crate::text::collapse_whitespace)
         .filter(|b| !b.is_empty());
     let title = blocks.next().unwrap_or_default();
-    article.title = centred(title.trim_end_matches('.'));
+    let title = title.trim_end_matches('.');
+    // The template printed the file's own headline: keep the line breaks written in it.
+    article.title = match &article.title_written {
+        Some(written) if crate::text::collapse_whitespace(written) == title => centred(written),
+        _ => centred(title),
+    };
     article.lead = blocks.next().unwrap_or_default();
     article.paragraphs = blocks.collect();
     if article.end_mark

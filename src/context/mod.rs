@@ -310,8 +310,11 @@ pub struct ArticleCtx {
     pub outlet: Option<String>,
     /// Kicker.
     pub kicker: Option<String>,
-    /// The headline the file gives, if any.
+    /// The headline the file gives, if any (on one line).
     pub title_given: Option<String>,
+    /// The headline the file gives, with any line break written in it.
+    #[serde(skip)]
+    pub title_written: Option<String>,
     /// Headline, with its break marks.
     pub title: String,
     /// Lead paragraph (sapo).
@@ -553,11 +556,12 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
     };
     let minutes = MinutesCtx {
         number_line: number_line(profile, m.numbers.minutes, "BB", issuer_code),
-        subject: centred(&if party && m.title.is_none() {
-            lower_first(&meeting_name)
-        } else {
-            meeting_name.clone()
-        }),
+        subject: match m.title.as_deref() {
+            // The clerk's own name of the meeting, with any line break written in it.
+            Some(t) => centred(t.trim().trim_end_matches('.')),
+            None if party => centred(&lower_first(&meeting_name)),
+            None => centred(&meeting_name),
+        },
         secretary_label: m.minutes.secretary_label.as_deref().map_or_else(
             || {
                 if party {
