@@ -378,6 +378,18 @@ fn an_office_changes_a_sentence_of_the_article_by_copying_its_template() {
 }
 
 #[test]
+fn the_documented_json_schema_is_the_current_one() {
+    let out = hoinghi().arg("schema").output().unwrap();
+    let documented =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/meeting.schema.json"))
+            .unwrap();
+    assert!(
+        out.stdout == documented,
+        "docs/meeting.schema.json is stale: run `hoinghi schema > docs/meeting.schema.json`"
+    );
+}
+
+#[test]
 fn schema_is_json_with_the_fields() {
     let out = hoinghi().arg("schema").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
