@@ -707,6 +707,15 @@ impl<'a> Segment<'a> {
                     break;
                 }
             }
+            // An odd syllable left over ("tỉnh" before "Thừa Thiên Huế") goes with the word
+            // after it, or else the one before, so it never stands alone on a line.
+            if (end - start) % 2 == 0 {
+                if start + 1 < n && !self.toks[start].ends_with_comma() {
+                    self.glue[start] = self.glue[start].max(Glue::Weak);
+                } else if start > 0 && !self.toks[start - 1].ends_with_comma() {
+                    self.glue[start - 1] = self.glue[start - 1].max(Glue::Weak);
+                }
+            }
             i = end + 1;
         }
     }
@@ -936,7 +945,14 @@ mod tests {
         let kinds: Vec<char> = out.chars().filter(|c| !c.is_alphabetic()).collect();
         assert_eq!(
             kinds,
-            [WEAK_NBSP, COMPOUND_NBSP, COMPOUND_NBSP, ' ', ' ', NBSP],
+            [
+                WEAK_NBSP,
+                COMPOUND_NBSP,
+                COMPOUND_NBSP,
+                ' ',
+                WEAK_NBSP,
+                NBSP
+            ],
             "{out:?}"
         );
         // A dash stays at the end of its line.
@@ -951,7 +967,7 @@ mod tests {
     fn compounds_match_any_case_and_tone_style() {
         assert_eq!(
             show(&centred_phrase("ỦY BAN NHÂN DÂN TỈNH KHÁNH HOÀ")),
-            "ỦY~BAN~NHÂN~DÂN TỈNH KHÁNH~HOÀ"
+            "ỦY~BAN~NHÂN~DÂN TỈNH~KHÁNH~HOÀ"
         );
         assert_eq!(
             show(&centred_phrase("sức khoẻ uỷ ban văn hoá xã hội")),
@@ -962,7 +978,7 @@ mod tests {
     #[test]
     fn explicit_newline_splits_segments() {
         let out = centred_phrase("Sở Nội vụ \n tỉnh Hà Tĩnh");
-        assert_eq!(show(&out), "Sở~Nội~vụ\ntỉnh Hà~Tĩnh");
+        assert_eq!(show(&out), "Sở~Nội~vụ\ntỉnh~Hà~Tĩnh");
         assert_eq!(show(&centred_phrase("a b\n\nc")), "a~b\n\nc");
     }
 

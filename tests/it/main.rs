@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod escaping;
+mod generated;
 mod geometry;
 mod loader;
 mod pdf;
