@@ -24,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Soạn PDF cho từng tệp cuộc họp: OUT/<tên tệp>/<loại>.pdf.
     Render(RenderArgs),
+    /// Soạn hàng loạt, song song: mọi tệp .yaml/.yml trong các thư mục; OUT/<thư mục con>/<tên tệp>/<loại>.pdf và OUT/manifest.json.
+    Batch(BatchArgs),
     /// Kiểm tra tệp cuộc họp mà không soạn PDF (0: không lỗi, 1: có lỗi).
     Check(CheckArgs),
     /// In lược đồ JSON Schema của tệp cuộc họp (cho trình soạn thảo: gợi ý và kiểm tra).
@@ -68,6 +70,44 @@ pub struct RenderArgs {
     /// Dùng phông Times New Roman của máy nếu có (mặc định: Liberation Serif nhúng sẵn).
     #[arg(long)]
     pub system_fonts: bool,
+    /// Ghi PDF/A-2b để lưu trữ lâu dài.
+    #[arg(long)]
+    pub pdf_a: bool,
+    /// Cách đọc tệp.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `hoinghi batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Thư mục (tìm mọi tệp .yaml/.yml bên trong) hoặc tệp cuộc họp.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Thư mục ghi kết quả (giữ nguyên cấu trúc thư mục đầu vào).
+    #[arg(short, long, value_name = "OUT", default_value = "out")]
+    pub out: PathBuf,
+    /// Số luồng soạn song song (mặc định: mọi lõi CPU).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Dừng sau tệp lỗi đầu tiên.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Không hiện thanh tiến độ; chỉ in lỗi và bản tổng kết.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// Thư mục chứa mẫu thay thế.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Dùng phông Times New Roman của máy nếu có.
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// Ghi PDF/A-2b để lưu trữ lâu dài.
+    #[arg(long)]
+    pub pdf_a: bool,
     /// Cách đọc tệp.
     #[command(flatten)]
     pub input: InputArgs,

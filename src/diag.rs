@@ -49,11 +49,12 @@ pub struct Text {
 }
 
 impl Text {
-    /// Builds a message from its two translations.
+    /// Builds a message from its two translations. Control characters that came in with a
+    /// value or a file name are made visible (`\u{1b}`), so a message never drives the terminal.
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
         Text {
-            vi: vi.into(),
-            en: en.into(),
+            vi: safe(vi.into()),
+            en: safe(en.into()),
         }
     }
 
@@ -147,6 +148,11 @@ impl Problem {
 }
 
 /// Prints problems of one file codespan-style.
+///
+/// Everything that comes from the input (the file name, field paths, messages, the source
+/// lines shown) is printed with its control characters escaped ([`crate::text::escape_controls`]),
+/// and a source line longer than [`MAX_SHOWN_LINE_BYTES`] is not shown: the position is given
+/// as `file:line:col` instead.
 pub struct Report<'a> {
     /// Name shown for the file (as the user typed it).
     pub file_name: &'a str,
@@ -156,13 +162,118 @@ pub struct Report<'a> {
     pub lang: Lang,
 }
 
+/// Longest source line (in bytes) quoted under a problem; longer lines are not printed.
+pub const MAX_SHOWN_LINE_BYTES: usize = 1_000;
+
+/// The source as shown: control characters escaped, line by line, with where each line starts
+/// in the original and in the shown text.
+struct Shown<'a> {
+    original: &'a str,
+    text: std::borrow::Cow<'a, str>,
+    /// Byte offset of each line in `original`.
+    starts: Vec<usize>,
+    /// Byte offset of each line in `text`.
+    shown_starts: Vec<usize>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(original: &'a str) -> Shown<'a> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let clean = !original
+            .chars()
+            .any(|c| crate::text::is_terminal_control(c) && c != '\n');
+        if clean {
+            return Shown {
+                original,
+                text: std::borrow::Cow::Borrowed(original),
+                shown_starts: starts.clone(),
+                starts,
+            };
+        }
+        let mut text = String::with_capacity(original.len() + 16);
+        let mut shown_starts = Vec::with_capacity(starts.len());
+        for (i, line) in original.split('\n').enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            shown_starts.push(text.len());
+            text.push_str(&shown_line(line));
+        }
+        Shown {
+            original,
+            text: std::borrow::Cow::Owned(text),
+            starts,
+            shown_starts,
+        }
+    }
+
+    /// The original line `line` (0-based), without its line feed.
+    fn line(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line)?;
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.original.len(), |next| next - 1);
+        Some(&self.original[start..end])
+    }
+
+    /// Whether the line at `pos` exists but is too long to print.
+    fn too_long(&self, pos: Pos) -> bool {
+        self.line(pos.line.max(1) - 1)
+            .is_some_and(|line| line.len() > MAX_SHOWN_LINE_BYTES)
+    }
+
+    /// The byte range, in the shown text, of the token at `pos`; `None` when the position is
+    /// outside the source or its line is too long to print.
+    fn range(&self, pos: Pos) -> Option<std::ops::Range<usize>> {
+        let index = pos.line.max(1) - 1;
+        let line = self.line(index)?;
+        if line.len() > MAX_SHOWN_LINE_BYTES {
+            return None;
+        }
+        let token = token_range(line, pos.col);
+        if matches!(self.text, std::borrow::Cow::Borrowed(_)) {
+            let start = self.starts[index];
+            return Some(start + token.start..start + token.end);
+        }
+        // Offsets move by what the escapes before them added.
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let shown = |at: usize| shown_line(&line[..at.min(line.len())]).len();
+        let start = self.shown_starts[index];
+        Some(start + shown(token.start)..start + shown(token.end))
+    }
+}
+
+/// One source line as printed: its carriage return dropped (codespan drops it too), control
+/// characters escaped.
+fn shown_line(line: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_controls(line.strip_suffix('\r').unwrap_or(line), false)
+}
+
+/// A message or hint as printed.
+fn safe(s: String) -> String {
+    match crate::text::escape_controls(&s, true) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
+/// A file name or field path as printed: on one line, no control characters.
+fn one_line_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_controls(s, false)
+}
+
 impl Report<'_> {
     /// Writes `problems` to `out` (colours only if `out` supports them).
     pub fn emit(&self, out: &mut dyn WriteColor, problems: &[Problem]) -> std::io::Result<()> {
-        let file = SimpleFile::new(self.file_name, self.source.unwrap_or(""));
+        let name = one_line_safe(self.file_name);
+        let shown = Shown::new(self.source.unwrap_or(""));
+        let file = SimpleFile::new(name.as_ref(), shown.text.as_ref());
         let config = term::Config::default();
         for p in problems {
-            let diag = self.diagnostic(p);
+            let diag = self.diagnostic(p, &name, &shown);
             if term::emit(out, &config, &file, &diag).is_err() {
                 // Fall back to one plain line if the position is outside the source.
                 writeln!(out, "{}", self.one_line(p))?;
@@ -173,52 +284,57 @@ impl Report<'_> {
 
     /// One problem as a single plain line: `file:line:col: lỗi: [path] message`.
     pub fn one_line(&self, p: &Problem) -> String {
-        let mut s = self.file_name.to_owned();
+        let mut s = one_line_safe(self.file_name).into_owned();
         if let Some(pos) = p.pos {
             s += &format!(":{}:{}", pos.line, pos.col);
         }
         s += &format!(": {}: ", severity_word(p.severity, self.lang));
         if let Some(path) = &p.path {
-            s += &format!("[{path}] ");
+            s += &format!("[{}] ", one_line_safe(path));
         }
-        s += p.message.get(self.lang);
+        s += &one_line_safe(p.message.get(self.lang));
         if let Some(h) = &p.hint {
-            s += &format!(" ({})", h.get(self.lang));
+            s += &format!(" ({})", one_line_safe(h.get(self.lang)));
         }
         s
     }
 
-    fn diagnostic(&self, p: &Problem) -> Diagnostic<()> {
+    fn diagnostic(&self, p: &Problem, name: &str, shown: &Shown) -> Diagnostic<()> {
         let lang = self.lang;
         let mut message = String::new();
         if let Some(path) = &p.path {
-            message += &format!("[{path}] ");
+            message += &format!("[{}] ", one_line_safe(path));
         }
-        message += p.message.get(lang);
+        message += &crate::text::escape_controls(p.message.get(lang), true);
         let diag = match p.severity {
             Severity::Error => Diagnostic::error(),
             Severity::Warning => Diagnostic::warning(),
         }
         .with_message(message);
         let mut notes = Vec::new();
-        let source = self.source.unwrap_or("");
-        match p.pos.and_then(|pos| byte_range(source, pos)) {
+        let hint = p
+            .hint
+            .as_ref()
+            .map(|h| format!("{}: {}", hint_word(lang), safe(h.get(lang).to_owned())));
+        match p.pos.and_then(|pos| shown.range(pos)) {
             Some(range) => {
                 let label = match &p.path {
-                    Some(path) => path.clone(),
+                    Some(path) => one_line_safe(path).into_owned(),
                     None => String::new(),
                 };
                 let diag = diag.with_labels(vec![Label::primary((), range).with_message(label)]);
-                if let Some(h) = &p.hint {
-                    notes.push(format!("{}: {}", hint_word(lang), h.get(lang)));
-                }
+                notes.extend(hint);
                 diag.with_notes(notes)
             }
             None => {
-                notes.push(format!("{}: {}", file_word(lang), self.file_name));
-                if let Some(h) = &p.hint {
-                    notes.push(format!("{}: {}", hint_word(lang), h.get(lang)));
-                }
+                let place = match p.pos {
+                    Some(pos) if shown.too_long(pos) => {
+                        format!("{name}:{}:{}", pos.line, pos.col)
+                    }
+                    _ => name.to_owned(),
+                };
+                notes.push(format!("{}: {place}", file_word(lang)));
+                notes.extend(hint);
                 diag.with_notes(notes)
             }
         }
@@ -248,35 +364,25 @@ fn file_word(lang: Lang) -> &'static str {
     }
 }
 
-/// The byte range of the token starting at `pos` (up to the end of the word or line).
-fn byte_range(source: &str, pos: Pos) -> Option<std::ops::Range<usize>> {
-    let line_start = if pos.line <= 1 {
-        0
-    } else {
-        source
-            .match_indices('\n')
-            .nth(pos.line - 2)
-            .map(|(i, _)| i + 1)?
-    };
-    let line = source[line_start..].split('\n').next()?;
+/// The byte range, within `line`, of the token starting at column `col` (1-based, in
+/// characters): a quoted value up to its closing quote, else up to a `:` or `#` or the end.
+fn token_range(line: &str, col: usize) -> std::ops::Range<usize> {
     let col_byte = line
         .char_indices()
-        .nth(pos.col.saturating_sub(1))
+        .nth(col.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
     let rest = &line[col_byte..];
     if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
         && let Some(end) = rest[1..].find(quote)
     {
-        let start = line_start + col_byte;
-        return Some(start..start + end + 2);
+        return col_byte..col_byte + end + 2;
     }
     let len = rest
         .char_indices()
         .find(|&(i, c)| i > 0 && (c == ':' || c == '#'))
         .map_or(rest.trim_end().len(), |(i, _)| rest[..i].trim_end().len())
         .max(rest.chars().next().map_or(0, char::len_utf8));
-    let start = line_start + col_byte;
-    Some(start..start + len)
+    col_byte..col_byte + len
 }
 
 impl fmt::Display for Severity {

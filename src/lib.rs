@@ -16,6 +16,7 @@
 #[macro_use]
 pub mod diag;
 pub mod context;
+pub mod images;
 pub mod kind;
 pub mod legacy;
 pub mod load;

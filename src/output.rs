@@ -1,22 +1,65 @@
-//! Writing output files: atomically (a temporary file in the same folder, then a rename), so a
-//! failed or interrupted run never leaves a half-written PDF behind.
+//! Writing output files: where each document goes, and writing it atomically — a temporary
+//! file in the same folder (created with the usual mode, 0644 under umask 022), then a rename —
+//! so a failed, full or interrupted run never leaves a half-written PDF behind. Temporary files
+//! of a killed run are recognised by name and removed by the next run. No output path leaves
+//! the output folder: stems like `..` are replaced and linked folders pointing outside are
+//! refused.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::kind::DocKind;
+
+/// Prefix of the temporary files written next to their final name.
+const PART_PREFIX: &str = ".hoinghi-";
+/// Suffix of the temporary files.
+const PART_SUFFIX: &str = ".part";
 
 /// The folder for one meeting's documents: `OUT/<file stem>`.
 pub fn meeting_dir(out: &Path, meeting_file: &Path) -> PathBuf {
     out.join(stem(meeting_file))
 }
 
-/// The file stem of a meeting file (`samples/ky-ket.yaml` → `ky-ket`).
+/// The file stem of a meeting file (`samples/ky-ket.yaml` → `ky-ket`), safe as one folder name:
+/// never empty, `.` or `..`, without separators or control characters.
 pub fn stem(meeting_file: &Path) -> String {
-    meeting_file
+    let raw = meeting_file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "meeting".to_owned())
+        .unwrap_or_default();
+    safe_name(&raw)
+}
+
+/// `name` made safe as one path component.
+pub fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
+        "meeting".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `relative` kept to its plain folder names (no root, `..` or `.`), each made safe.
+pub fn safe_relative(relative: &Path) -> PathBuf {
+    relative
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(safe_name(&part.to_string_lossy())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The PDF path of `kind` in `dir`.
@@ -24,16 +67,149 @@ pub fn pdf_path(dir: &Path, kind: DocKind) -> PathBuf {
     dir.join(format!("{}.pdf", kind.slug()))
 }
 
-/// Writes `bytes` to `path` atomically, creating the folder if needed.
+/// Whether `path` (to be written) stays inside `root` once links are followed: the nearest
+/// existing ancestor of `path` must lie under `root`.
+pub fn inside(root: &Path, path: &Path) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return true; // the output folder does not exist yet: nothing can be linked inside it
+    };
+    let mut probe = path.to_path_buf();
+    loop {
+        if let Ok(real) = probe.canonicalize() {
+            return real.starts_with(&root);
+        }
+        if !probe.pop() {
+            return false;
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically, creating the folder if needed. The file gets the usual
+/// mode for new files (0666 less the umask).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".hoinghi-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(
+        "{PART_PREFIX}{}-{n}{PART_SUFFIX}",
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The SHA-256 of `bytes`, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Removes the temporary files a killed run left under `root` (those of processes no longer
+/// running); returns how many were removed.
+pub fn remove_stale_parts(root: &Path) -> usize {
+    let mut removed = 0;
+    let walker = walkdir::WalkDir::new(root).follow_links(false).into_iter();
+    for entry in walker.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy();
+        let Some(rest) = name
+            .strip_prefix(PART_PREFIX)
+            .and_then(|r| r.strip_suffix(PART_SUFFIX))
+        else {
+            continue;
+        };
+        let pid: Option<u32> = rest.split('-').next().and_then(|p| p.parse().ok());
+        let alive = match pid {
+            Some(pid) if pid == std::process::id() => true,
+            Some(pid) => process_alive(pid, entry.path()),
+            None => false,
+        };
+        if !alive && entry.file_type().is_file() && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether the process that writes `part` may still be running.
+fn process_alive(pid: u32, part: &Path) -> bool {
+    if Path::new("/proc/self").exists() {
+        return Path::new(&format!("/proc/{pid}")).exists();
+    }
+    // Without /proc: a temporary file untouched for an hour is stale.
+    part.metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age.as_secs() < 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_never_leave_the_output_folder() {
+        for (file, want) in [
+            ("a/ky-ket.yaml", "ky-ket"),
+            ("...yaml", "meeting"),
+            ("..yaml", "meeting"),
+            (".yaml", ".yaml"),
+            ("x\u{1b}[31m.yaml", "x_[31m"),
+        ] {
+            assert_eq!(stem(Path::new(file)), want, "{file}");
+        }
+        assert_eq!(
+            safe_relative(Path::new("../a/./b/..")),
+            PathBuf::from("a/b")
+        );
+    }
+
+    #[test]
+    fn atomic_write_uses_the_usual_mode_and_leaves_no_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x/doc.pdf");
+        write_atomic(&path, b"%PDF").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_ne!(mode, 0o600, "the temporary file's mode leaked");
+            assert_eq!(mode & 0o044, 0o044 & !0o022 & mode);
+        }
+        let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["doc.pdf"]);
+    }
+
+    #[test]
+    fn stale_parts_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dir.path().join(".hoinghi-999999999-0.part");
+        let mine = dir
+            .path()
+            .join(format!(".hoinghi-{}-7.part", std::process::id()));
+        std::fs::write(&dead, b"x").unwrap();
+        std::fs::write(&mine, b"x").unwrap();
+        assert_eq!(remove_stale_parts(dir.path()), 1);
+        assert!(!dead.exists() && mine.exists());
+    }
 }

@@ -1,7 +1,11 @@
 //! One meeting through the whole pipeline: load → validate → check glyphs → context → render →
-//! typeset. Each step's problems are collected into a [`MeetingReport`]; nothing here prints or
-//! writes files (the commands do, through [`crate::output`]).
+//! typeset. [`Engine`] holds what every meeting of a run shares (fonts, the Typst standard
+//! library, the templates), loaded once; [`Engine::render_file`] takes one meeting file to a
+//! [`MeetingReport`] (its documents, warnings and errors). Nothing here prints or writes files:
+//! the commands do, through [`crate::output`]. A panic while making one document becomes that
+//! document's error, never the run's.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,7 +16,7 @@ use crate::kind::DocKind;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Meeting, Profile};
 use crate::render::{Renderer, TemplateError, TemplateStore};
-use crate::typeset::{Fonts, Job, Typeset, TypesetError, Typesetter};
+use crate::typeset::{Fonts, Job, Metadata, Typeset, TypesetError, Typesetter};
 use crate::validate::{self, Schedule};
 use crate::vietnamese::tone::{self, ToneStyle};
 
@@ -27,6 +31,10 @@ pub struct Settings {
     pub templates: Option<PathBuf>,
     /// Use Times New Roman from the system when installed.
     pub system_fonts: bool,
+    /// Write PDF/A-2b (archival), checked by typst-pdf.
+    pub pdf_a: bool,
+    /// `SOURCE_DATE_EPOCH`: the PDF timestamp, in seconds, instead of the meeting date.
+    pub epoch: Option<i64>,
 }
 
 /// What every meeting of a run shares: fonts, the Typst library, templates.
@@ -34,6 +42,10 @@ pub struct Engine {
     settings: Settings,
     typesetter: Typesetter,
     renderer: Renderer,
+    /// The shared Typst library, in the run's tone style, parsed once.
+    library: typst::syntax::Source,
+    /// Where the library comes from, for diagnostics.
+    library_name: String,
     /// Set up notes (e.g. Times New Roman asked for but missing).
     pub notes: Vec<Text>,
 }
@@ -54,10 +66,21 @@ impl Engine {
             Fonts::embedded()
         };
         let renderer = Renderer::new(TemplateStore::new(settings.templates.as_deref()))?;
+        let library_text = match settings.load.hygiene.tone_style {
+            Some(style) => tone::normalize_tone(renderer.library(), style),
+            None => renderer.library().to_owned(),
+        };
+        let library = typst::syntax::Source::new(
+            crate::typeset::world::file_id(&format!("/{}", crate::render::LIBRARY)),
+            library_text,
+        );
+        let library_name = renderer.origin(crate::render::LIBRARY);
         Ok(Engine {
             settings,
             typesetter: Typesetter::new(fonts),
             renderer,
+            library,
+            library_name,
             notes,
         })
     }
@@ -118,7 +141,10 @@ impl Engine {
         let mut copy = meeting.clone();
         copy.visit_texts(&mut |path: &str, value: &mut String| {
             let mut seen = Vec::new();
-            for c in value.chars() {
+            // The text as printed: headers and signature cells are upper-cased, and a letter's
+            // capital may be missing from a font that has the small letter (ɐ/Ɐ).
+            let upper = crate::vietnamese::upper_vi(value);
+            for c in value.chars().chain(upper.chars()) {
                 if !fonts.covers(c) && !seen.contains(&c) {
                     seen.push(c);
                     let family = &fonts.family;
@@ -143,17 +169,176 @@ impl Engine {
 
     /// The document kinds `prepared` has the data for, and why the others are skipped.
     pub fn available(&self, prepared: &Prepared) -> (Vec<DocKind>, Vec<(DocKind, Vec<Problem>)>) {
-        let mut ok = Vec::new();
-        let mut skipped = Vec::new();
-        for kind in DocKind::ALL {
-            let missing = validate::requirements(&prepared.meeting, kind);
+        let plan = self.plan(prepared, None);
+        (plan.kinds, plan.skipped)
+    }
+
+    /// What to make of `prepared`: the one place that decides which kinds a meeting can make.
+    /// With `requested` (`--doc`), a kind that lacks its data is an error (in `missing`);
+    /// without it, every kind with data is made and the others are `skipped` with the reason.
+    pub fn plan(&self, prepared: &Prepared, requested: Option<&[DocKind]>) -> Plan {
+        let mut plan = Plan::default();
+        let wanted: &[DocKind] = requested.unwrap_or(&DocKind::ALL);
+        for &kind in wanted {
+            let mut missing = validate::requirements(&prepared.meeting, kind);
+            load::locate(&mut missing, &prepared.index);
             if missing.is_empty() {
-                ok.push(kind);
+                plan.kinds.push(kind);
+            } else if requested.is_some() {
+                plan.missing.extend(missing);
             } else {
-                skipped.push((kind, missing));
+                plan.skipped.push((kind, missing));
             }
         }
-        (ok, skipped)
+        plan
+    }
+
+    /// Takes the meeting file at `path` through every stage: the documents of `request`, the
+    /// warnings and errors, all in a report. Prints nothing and writes nothing.
+    pub fn render_file(&self, path: &Path, request: &Request) -> MeetingReport {
+        let started = Instant::now();
+        let mut report = MeetingReport {
+            file: path.to_path_buf(),
+            text: None,
+            warnings: Vec::new(),
+            errors: Vec::new(),
+            skipped: Vec::new(),
+            documents: Vec::new(),
+            elapsed: Duration::ZERO,
+        };
+        let prepared = match self.prepare(path) {
+            Ok(p) => p,
+            Err(rejected) => {
+                report.text = rejected.text;
+                let (errors, warnings) = rejected.problems.into_iter().partition(Problem::is_error);
+                report.errors = errors;
+                report.warnings = warnings;
+                report.elapsed = started.elapsed();
+                return report;
+            }
+        };
+        let plan = self.plan(&prepared, request.kinds.as_deref());
+        report.errors = plan.missing;
+        report.skipped = plan.skipped;
+        report.documents =
+            self.render_kinds(&prepared, &plan.kinds, &request.ident, request.keep_source);
+        report.warnings = prepared.warnings;
+        report.text = Some(prepared.text);
+        report.elapsed = started.elapsed();
+        report
+    }
+
+    /// Makes `kinds` of `prepared`, the context built once and shared. A panic in one document
+    /// is caught and becomes its error.
+    pub fn render_kinds(
+        &self,
+        prepared: &Prepared,
+        kinds: &[DocKind],
+        ident: &str,
+        keep_source: bool,
+    ) -> Vec<Document> {
+        let context = match guarded(|| self.context(prepared)) {
+            Ok(result) => result,
+            Err((_, panic)) => Err(panic),
+        };
+        kinds
+            .iter()
+            .map(|&kind| {
+                let started = Instant::now();
+                let result = match &context {
+                    Ok(ctx) => guarded(|| self.make(prepared, ctx, kind, ident)).and_then(|r| r),
+                    Err(e) => Err((None, e.clone())),
+                };
+                let (source, result) = match result {
+                    Ok((source, typeset)) => (Some(source), Ok(typeset)),
+                    Err((source, e)) => (source, Err(e)),
+                };
+                Document {
+                    kind,
+                    source: if keep_source { source } else { None },
+                    result,
+                    elapsed: started.elapsed(),
+                }
+            })
+            .collect()
+    }
+
+    /// Renders the template of `kind` with `ctx` and typesets it: the source (also when Typst
+    /// fails, for `--emit-typst`) and the PDF.
+    fn make(
+        &self,
+        prepared: &Prepared,
+        ctx: &Context,
+        kind: DocKind,
+        ident: &str,
+    ) -> Result<(String, Typeset), (Option<String>, DocError)> {
+        let source = self.render_source(ctx, kind).map_err(|e| (None, e))?;
+        match self.typeset_source(prepared, ctx, kind, source.clone(), ident) {
+            Ok(typeset) => Ok((source, typeset)),
+            Err(e) => Err((Some(source), e)),
+        }
+    }
+
+    /// The Typst source of `kind` for `ctx` (from [`Engine::context`]), in the run's tone
+    /// style: what [`Engine::render_kinds`] typesets.
+    pub fn render_source(&self, ctx: &Context, kind: DocKind) -> Result<String, DocError> {
+        let source = self
+            .renderer
+            .render(kind, ctx)
+            .map_err(DocError::Template)?;
+        Ok(match self.tone_style() {
+            Some(style) => tone::normalize_tone(&source, style),
+            None => source,
+        })
+    }
+
+    /// Typesets `source` (from [`Engine::render_source`]) of `kind` exactly as
+    /// [`Engine::render_kinds`] does: the same fonts, library, images, date, metadata and PDF
+    /// options. Used by `examples/floor.rs` to time Typst alone.
+    pub fn typeset_source(
+        &self,
+        prepared: &Prepared,
+        ctx: &Context,
+        kind: DocKind,
+        source: String,
+        ident: &str,
+    ) -> Result<Typeset, DocError> {
+        let main_path = format!("/{}.typ", kind.slug());
+        let template = kind.template();
+        let job = Job {
+            main_path: &main_path,
+            main_name: format!(
+                "{}.typ (sinh từ mẫu / generated from {})",
+                kind.slug(),
+                self.renderer.origin(&template)
+            ),
+            source,
+            library: (self.library.clone(), self.library_name.clone()),
+            images: ctx
+                .article
+                .iter()
+                .flat_map(|a| &a.photos)
+                .filter_map(|p| {
+                    validate::confined_image(&prepared.dir, &p.file)
+                        .ok()
+                        .map(|real| (p.slot.clone(), real))
+                })
+                .collect(),
+            date: prepared.schedule.date,
+            ident: format!("{ident}#{}", kind.slug()),
+            metadata: Metadata {
+                author: ctx.bloc_name.clone(),
+                subject: ctx.meeting_name.clone(),
+                keywords: vec![
+                    kind.name_vi().to_owned(),
+                    "thi đua".to_owned(),
+                    ctx.year.to_string(),
+                ],
+            },
+            pdf_a: self.settings.pdf_a,
+            epoch: self.settings.epoch,
+        };
+        self.typesetter.typeset(job).map_err(DocError::Typst)
     }
 
     /// The profile `meeting` is typeset in: `--profile`, else the file's.
@@ -175,67 +360,107 @@ impl Engine {
         Ok(ctx)
     }
 
-    /// Renders the Typst source of `kind`.
-    pub fn source(&self, prepared: &Prepared, kind: DocKind) -> Result<String, DocError> {
-        let ctx = self.context(prepared)?;
-        let source = self
-            .renderer
-            .render(kind, &ctx)
-            .map_err(DocError::Template)?;
-        Ok(match self.tone_style() {
-            Some(style) => tone::normalize_tone(&source, style),
-            None => source,
-        })
-    }
-
     /// The shared library's source, in the run's tone style.
-    pub fn library_source(&self) -> String {
-        let lib = self.renderer.library();
-        match self.tone_style() {
-            Some(style) => tone::normalize_tone(lib, style),
-            None => lib.to_owned(),
-        }
+    pub fn library_source(&self) -> &str {
+        self.library.text()
     }
 
     fn tone_style(&self) -> Option<ToneStyle> {
         self.settings.load.hygiene.tone_style
     }
 
-    /// Renders and typesets `kind`.
+    /// Renders and typesets one document `kind` of `prepared` (its own context).
     pub fn typeset(
         &self,
         prepared: &Prepared,
         kind: DocKind,
         ident: &str,
     ) -> Result<Rendered, DocError> {
-        let started = Instant::now();
-        let source = self.source(prepared, kind)?;
-        let main_path = format!("/{}.typ", kind.slug());
-        let template = kind.template();
-        let job = Job {
-            main_path: &main_path,
-            main_name: format!(
-                "{}.typ (sinh từ mẫu / generated from {})",
-                kind.slug(),
-                self.renderer.origin(&template)
-            ),
-            source: source.clone(),
-            library: (
-                self.library_source(),
-                self.renderer.origin(crate::render::LIBRARY),
-            ),
-            image_dir: &prepared.dir,
-            date: prepared.schedule.date,
-            ident: format!("{ident}#{}", kind.slug()),
-        };
-        let typeset = self.typesetter.typeset(job).map_err(DocError::Typst)?;
+        let doc = self
+            .render_kinds(prepared, &[kind], ident, true)
+            .pop()
+            .expect("one document per kind asked for");
+        let typeset = doc.result?;
         Ok(Rendered {
             kind,
-            source,
+            source: doc.source.unwrap_or_default(),
             typeset,
-            elapsed: started.elapsed(),
+            elapsed: doc.elapsed,
         })
     }
+}
+
+/// Runs `f`, turning a panic into a [`DocError::Panic`] with its message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, (Option<String>, DocError)> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        (None, DocError::Panic(message))
+    })
+}
+
+/// What [`Engine::render_file`] makes of a file.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The kinds asked for (`--doc`); `None`: every kind the file has the data for.
+    pub kinds: Option<Vec<DocKind>>,
+    /// A stable identifier of the meeting (its file name), for the PDF identifier.
+    pub ident: String,
+    /// Keep each document's generated Typst source (`--emit-typst`).
+    pub keep_source: bool,
+}
+
+/// Which documents a meeting makes.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The kinds to make.
+    pub kinds: Vec<DocKind>,
+    /// Kinds not asked for and without their data, with what is missing.
+    pub skipped: Vec<(DocKind, Vec<Problem>)>,
+    /// What the kinds asked for lack (errors).
+    pub missing: Vec<Problem>,
+}
+
+/// One meeting file through the pipeline.
+#[derive(Debug)]
+pub struct MeetingReport {
+    /// The meeting file.
+    pub file: PathBuf,
+    /// Its decoded text, for reports (when it could be decoded).
+    pub text: Option<String>,
+    /// Warnings, located.
+    pub warnings: Vec<Problem>,
+    /// Errors, located: a rejected file, or data missing for a kind asked for.
+    pub errors: Vec<Problem>,
+    /// Kinds skipped for lack of data (not asked for).
+    pub skipped: Vec<(DocKind, Vec<Problem>)>,
+    /// The documents made or failed.
+    pub documents: Vec<Document>,
+    /// Time spent on the whole file.
+    pub elapsed: Duration,
+}
+
+impl MeetingReport {
+    /// Whether the meeting failed: a file error, or a document that could not be made.
+    pub fn failed(&self) -> bool {
+        !self.errors.is_empty() || self.documents.iter().any(|d| d.result.is_err())
+    }
+}
+
+/// One document of a meeting.
+#[derive(Debug)]
+pub struct Document {
+    /// Which document.
+    pub kind: DocKind,
+    /// The generated Typst source, when asked for and rendered.
+    pub source: Option<String>,
+    /// The typeset document, or why it failed.
+    pub result: Result<Typeset, DocError>,
+    /// Time spent on it.
+    pub elapsed: Duration,
 }
 
 /// A meeting that passed every check.
@@ -277,7 +502,7 @@ pub struct Rendered {
 }
 
 /// A document that could not be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum DocError {
     /// The template failed.
     #[error("{0}")]
@@ -285,4 +510,7 @@ pub enum DocError {
     /// Typst failed.
     #[error("{0}")]
     Typst(TypesetError),
+    /// A bug: the program panicked while making the document (the run goes on).
+    #[error("internal error (a bug in hoinghi): {0}")]
+    Panic(String),
 }

@@ -20,6 +20,32 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Whether `c` is a C0 or C1 control character (or DEL): what a terminal may act on.
+pub fn is_terminal_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+}
+
+/// `s` made safe to print on a terminal: every C0/C1 control character becomes a visible
+/// escape (`\u{1b}`), a tab becomes a space; line feeds stay when `keep_newlines` is set
+/// (a message of several lines), and are escaped otherwise (a file name, a field path).
+///
+/// Borrowed unchanged when there is nothing to escape, so it costs one scan on clean text.
+pub fn escape_controls(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| is_terminal_control(c) && !(keep_newlines && c == '\n');
+    if !s.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Straight double quotes turned into the quotation marks Vietnamese print uses (“ ”): a quote
 /// at the start or after a space or an opening bracket opens, any other closes.
 pub fn curly_quotes(s: &str) -> String {
@@ -52,5 +78,19 @@ mod tests {
         );
         assert_eq!(curly_quotes(r#""a" ("b")"#), "“a” (“b”)");
         assert_eq!(curly_quotes("không có"), "không có");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(
+            escape_controls("a\x1b[31mb\x07\u{9b}c\td", false),
+            "a\\u{1b}[31mb\\u{7}\\u{9b}c d"
+        );
+        assert_eq!(escape_controls("dòng 1\ndòng 2", true), "dòng 1\ndòng 2");
+        assert_eq!(escape_controls("a\nb", false), "a\\u{a}b");
+        assert!(matches!(
+            escape_controls("Sở Tài chính", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

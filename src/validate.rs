@@ -2,7 +2,8 @@
 //!
 //! Dates and times are parsed here (the model keeps them as written) into a [`Schedule`].
 //! Checks that depend on the documents asked for are in [`requirements`]. This module reads
-//! the file system only to check that photos exist inside the meeting's folder.
+//! the file system only to check that photos exist inside the meeting's folder and are safe to
+//! typeset ([`crate::images::inspect`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diag::Problem;
+use crate::images::{self, ImageInfo, ImageProblem};
 use crate::kind::DocKind;
 use crate::model::{Authority, Meeting, PercentBase, Profile};
 use crate::text::closest;
@@ -24,6 +26,9 @@ pub struct Schedule {
     /// End time, when given.
     pub end: Option<NaiveTime>,
 }
+
+/// The years a meeting, its emulation year and the year under review may have.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 
 /// Image formats Typst can place.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
@@ -254,11 +259,45 @@ fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> 
             ));
         }
     }
-    if !(1900..=2200).contains(&m.year) {
+    // Emulation blocs exist since the 1945 republic; documents are not dated centuries ahead.
+    let plausible = PLAUSIBLE_YEARS;
+    if !plausible.contains(&m.year) {
+        problems.push(
+            Problem::error(
+                "year",
+                text!("năm {} không hợp lệ", "{} is not a plausible year", m.year),
+            )
+            .hint(text!(
+                "ghi năm thi đua từ {} đến {}, ví dụ 2026",
+                "give the emulation year between {} and {}, e.g. 2026",
+                plausible.start(),
+                plausible.end()
+            )),
+        );
+    }
+    if let Some(y) = m.review_year
+        && !plausible.contains(&y)
+    {
         problems.push(Problem::error(
-            "year",
-            text!("năm {} không hợp lệ", "{} is not a plausible year", m.year),
+            "review_year",
+            text!("năm {} không hợp lệ", "{} is not a plausible year", y),
         ));
+    }
+    if let Some(d) = date {
+        use chrono::Datelike;
+        if !plausible.contains(&d.year()) {
+            problems.push(Problem::error(
+                "date",
+                text!(
+                    "ngày họp {} nằm ngoài khoảng năm {}–{}",
+                    "the meeting date {} is outside the years {}–{}",
+                    m.date.trim(),
+                    plausible.start(),
+                    plausible.end()
+                ),
+            ));
+            return None;
+        }
     }
     Some(Schedule {
         date: date?,
@@ -656,15 +695,30 @@ fn check_choice(
     }
 }
 
+/// Each photo inside the meeting's folder and safe to typeset ([`images::inspect`]); a file
+/// named by several photos is read and decoded once.
 fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
     let Some(article) = &m.article else { return };
+    let mut inspected: HashMap<PathBuf, Result<ImageInfo, ImageProblem>> = HashMap::new();
     for (i, photo) in article.photos.iter().enumerate() {
         let path = format!("article.photos[{i}].file");
-        if let Err(problem) = confined_image(dir, &photo.file) {
-            problems.push(Problem {
-                path: Some(path),
-                ..problem
-            });
+        let full = match confined_image(dir, &photo.file) {
+            Ok(full) => full,
+            Err(problem) => {
+                problems.push(Problem {
+                    path: Some(path),
+                    ..problem
+                });
+                continue;
+            }
+        };
+        let checked = inspected
+            .entry(full)
+            .or_insert_with_key(|full| images::inspect(full))
+            .clone()
+            .and_then(|info| images::check_extension(&photo.file, &info));
+        if let Err(problem) = checked {
+            problems.push(problem.problem(&path, &photo.file));
         }
     }
 }

@@ -1,7 +1,6 @@
 //! `hoinghi check`: load and validate meeting files without typesetting.
 
 use hoinghi::pipeline::Engine;
-use hoinghi::validate;
 
 use super::{Console, FAILED, OK};
 use crate::cli::CheckArgs;
@@ -21,10 +20,9 @@ pub fn run(args: &CheckArgs, out: &mut Console) -> u8 {
         match engine.prepare(file) {
             Ok(prepared) => {
                 let mut problems = prepared.warnings.clone();
-                for kind in kinds.iter().flatten() {
-                    problems.extend(validate::requirements(&prepared.meeting, *kind));
+                if kinds.is_some() {
+                    problems.extend(engine.plan(&prepared, kinds.as_deref()).missing);
                 }
-                hoinghi::load::locate(&mut problems, &prepared.index);
                 out.problems(file, Some(&prepared.text), &problems);
                 let errors = problems.iter().filter(|p| p.is_error()).count();
                 let warnings = problems.len() - errors;

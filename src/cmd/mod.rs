@@ -1,6 +1,7 @@
 //! One file per subcommand; this module holds what they share: turning arguments into
 //! [`Settings`], and printing problems and notes to standard error.
 
+mod batch;
 mod check;
 mod render;
 
@@ -11,7 +12,9 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColo
 use hoinghi::diag::{Lang, Problem, Report, Text};
 use hoinghi::kind::DocKind;
 use hoinghi::load::{Hygiene, LoadOptions};
-use hoinghi::pipeline::Settings;
+use hoinghi::output;
+use hoinghi::pipeline::{DocError, Engine, MeetingReport, Settings};
+use hoinghi::text;
 use hoinghi::vietnamese::ToneStyle;
 
 use crate::cli::{Command, DocArg, InputArgs, ToneArg};
@@ -28,6 +31,7 @@ pub fn run(command: Command, lang: Lang) -> u8 {
     let mut out = Console::new(lang);
     match command {
         Command::Render(args) => render::run(&args, &mut out),
+        Command::Batch(args) => batch::run(&args, &mut out),
         Command::Check(args) => check::run(&args, &mut out),
         Command::Schema => {
             println!("{}", hoinghi::schema::json_schema_text());
@@ -49,7 +53,161 @@ pub fn settings(input: &InputArgs) -> Settings {
                 }),
             },
         },
+        epoch: std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok()),
         ..Settings::default()
+    }
+}
+
+/// Sets up the engine once for the run, printing its notes; `None` (a usage error, already
+/// printed) when the template folder does not exist.
+pub fn engine(settings: Settings, out: &mut Console) -> Option<Engine> {
+    if let Some(dir) = &settings.templates
+        && !dir.is_dir()
+    {
+        let d = dir.display();
+        out.note(&text!(
+            "lỗi: không có thư mục mẫu {d}",
+            "error: the template folder {d} does not exist"
+        ));
+        return None;
+    }
+    match Engine::new(settings) {
+        Ok(engine) => {
+            for note in &engine.notes {
+                out.note(note);
+            }
+            Some(engine)
+        }
+        Err(e) => {
+            out.note(&e.message);
+            None
+        }
+    }
+}
+
+/// A stable identifier of a meeting: its file name.
+pub fn ident(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Prints a meeting's warnings and errors with its source lines, and the kinds skipped.
+pub fn print_problems(out: &mut Console, report: &MeetingReport) {
+    let mut problems = report.warnings.clone();
+    problems.extend(report.errors.iter().cloned());
+    out.problems(&report.file, report.text.as_deref(), &problems);
+    for (kind, missing) in &report.skipped {
+        let fields: Vec<String> = missing
+            .iter()
+            .filter_map(|p| p.path.clone())
+            .map(|p| format!("`{p}`"))
+            .collect();
+        let fields = fields.join(", ");
+        let (slug, name) = (kind.slug(), kind.name_vi());
+        let name_en = kind.name_en();
+        out.note(&text!(
+            "{}: bỏ qua {slug} ({name}): tệp không có {fields}",
+            "{}: skipped {slug} ({name_en}): the file has no {fields}",
+            report.file.display()
+        ));
+    }
+}
+
+/// Writes the documents of `report` into `dir` (and, with `emit_typst`, their Typst sources and
+/// the shared library); prints what was written (when `verbose`) and every failure. A document
+/// that failed writes nothing; the others are still written. Returns whether all were written.
+pub fn write_documents(
+    engine: &Engine,
+    report: &MeetingReport,
+    out_root: &Path,
+    dir: &Path,
+    emit_typst: bool,
+    out: &mut Console,
+    verbose: bool,
+) -> bool {
+    let mut all = true;
+    for doc in &report.documents {
+        if !output::inside(out_root, dir) {
+            let d = dir.display();
+            let t = text!(
+                "lỗi: thư mục {d} trỏ ra ngoài thư mục kết quả (liên kết); không ghi",
+                "error: the folder {d} leads outside the output folder (a link); nothing written"
+            );
+            out.note(&t);
+            all = false;
+            continue;
+        }
+        if emit_typst && let Some(source) = &doc.source {
+            let typ = dir.join(format!("{}.typ", doc.kind.slug()));
+            let lib = dir.join(hoinghi::render::LIBRARY);
+            if let Err(e) = output::write_atomic(&typ, source.as_bytes())
+                .and_then(|()| output::write_atomic(&lib, engine.library_source().as_bytes()))
+            {
+                let p = typ.display();
+                let t = text!(
+                    "lỗi: không ghi được {p}: {e}",
+                    "error: cannot write {p}: {e}"
+                );
+                out.note(&t);
+                all = false;
+                continue;
+            }
+        }
+        match &doc.result {
+            Ok(typeset) => {
+                for w in &typeset.warnings {
+                    out.block(w);
+                }
+                let path = output::pdf_path(dir, doc.kind);
+                if let Err(e) = output::write_atomic(&path, &typeset.pdf) {
+                    let p = path.display();
+                    let t = text!(
+                        "lỗi: không ghi được {p}: {e}",
+                        "error: cannot write {p}: {e}"
+                    );
+                    out.note(&t);
+                    all = false;
+                    continue;
+                }
+                let pages = typeset.document.pages().len();
+                if verbose {
+                    let ms = doc.elapsed.as_millis();
+                    let p = path.display();
+                    out.note(&text!(
+                        "đã ghi {p} ({pages} trang, {ms} ms)",
+                        "wrote {p} ({pages} page(s), {ms} ms)"
+                    ));
+                }
+            }
+            Err(e) => {
+                let t = doc_error(&report.file, doc.kind, e);
+                out.note(&t);
+                if let DocError::Typst(e) = e {
+                    out.block(&e.rendered);
+                }
+                all = false;
+            }
+        }
+    }
+    all
+}
+
+/// One line saying why a document could not be made.
+pub fn doc_error(file: &Path, kind: DocKind, e: &DocError) -> Text {
+    let (f, slug) = (file.display(), kind.slug());
+    match e {
+        DocError::Template(e) => e.message.clone(),
+        DocError::Typst(_) => text!(
+            "{f}: lỗi khi dàn trang {slug}; không ghi tệp PDF này",
+            "{f}: typesetting {slug} failed; this PDF was not written"
+        ),
+        DocError::Panic(m) => text!(
+            "{f}: lỗi nội bộ khi soạn {slug} (lỗi của hoinghi, xin báo lại): {m}; không ghi tệp PDF này",
+            "{f}: internal error while making {slug} (a bug in hoinghi, please report it): {m}; this PDF was not written"
+        ),
     }
 }
 

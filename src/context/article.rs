@@ -22,6 +22,7 @@ pub fn build(a: &Article, ctx: &Context) -> ArticleCtx {
             let caption = p.caption.trim().trim_end_matches('.');
             PhotoCtx {
                 file: p.file.trim().to_owned(),
+                slot: photo_slot(i, &p.file),
                 // No line break inside "Ảnh: <name>".
                 caption: format!(
                     "{caption}. Ảnh:\u{a0}{}",
@@ -89,4 +90,14 @@ pub fn apply_words(ctx: &mut Context, text: &str) {
     for (i, photo) in article.photos.iter_mut().enumerate() {
         photo.after = i.min(n);
     }
+}
+
+/// The virtual path Typst reads photo `index` under: `/anh/<index>.<ext>`.
+pub fn photo_slot(index: usize, file: &str) -> String {
+    let ext = std::path::Path::new(file.trim())
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    format!("/anh/{index}.{ext}")
 }

@@ -18,7 +18,7 @@ use crate::vietnamese::{self as vi, centred_phrase, glue_names, upper_vi};
 mod article;
 mod votes;
 
-pub use article::apply_words;
+pub use article::{apply_words, photo_slot};
 pub use votes::{OptionCtx, VoteCtx};
 
 /// A break the clerk wrote in a name (a new line in the file), as the Typst library reads it.
@@ -336,8 +336,11 @@ pub struct ArticleCtx {
 /// A photo placed in the article.
 #[derive(Debug, Clone, Serialize)]
 pub struct PhotoCtx {
-    /// Path relative to the meeting folder, as Typst sees it.
+    /// Path relative to the meeting folder, as the file gives it.
     pub file: String,
+    /// The path Typst reads it under (`/anh/0.png`): the same few for every meeting, so a long
+    /// batch never runs out of Typst's file ids.
+    pub slot: String,
     /// "Caption. Ảnh: Credit".
     pub caption: String,
     /// Index of the paragraph the photo follows (0 = after the lead).

@@ -2,13 +2,17 @@
 //! (TCVN3, VNI), mixed tone-mark styles, and scalars that were probably slips (`no`, `~`).
 //!
 //! Runs after deserialisation, over [`Meeting::visit_texts`], so every finding names its field.
-//! NFC normalisation of the whole file happens earlier, in [`super::decode`].
+//! NFC normalisation of the whole file happens earlier, in [`super::decode`]. The per-field
+//! limits of [`super::limits`] (length, unbreakable words) are checked here too.
+
+use std::collections::HashSet;
 
 use crate::diag::Problem;
 use crate::legacy::{self, Legacy};
 use crate::model::Meeting;
 use crate::vietnamese::tone::{self, ToneStyle};
 
+use super::limits;
 use super::yaml_index::YamlIndex;
 
 /// What to do with the text besides checking it.
@@ -34,8 +38,15 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
     let mut problems = Vec::new();
     let mut old_words: Vec<(String, String)> = Vec::new();
     let mut new_words: Vec<(String, String)> = Vec::new();
-    let mut visited: Vec<String> = Vec::new();
+    let mut visited: HashSet<String> = HashSet::new();
     meeting.visit_texts(&mut |path: &str, value: &mut String| {
+        // A field over its length limit is not looked at further: it is refused anyway, and
+        // the checks below are not meant for megabytes.
+        if let Some(p) = limits::check_text(path, value) {
+            problems.push(p);
+            problems.extend(limits::check_words(path, value));
+            return;
+        }
         strip_invisible(path, value, &mut problems);
         // Straight quotes become “ ” everywhere but in file names.
         if !path.ends_with(".file") {
@@ -49,11 +60,12 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
             old_words.extend(old.into_iter().map(|w| (w, path.to_owned())));
             new_words.extend(new.into_iter().map(|w| (w, path.to_owned())));
         }
-        visited.push(path.to_owned());
-        let Some((_, raw, _)) = index.plain_scalars.iter().find(|(p, _, _)| p == path) else {
+        problems.extend(limits::check_words(path, value));
+        visited.insert(path.to_owned());
+        let Some(raw) = index.plain_scalar(path) else {
             return;
         };
-        if NULLS.contains(&raw.as_str()) {
+        if NULLS.contains(&raw) {
             problems.push(
                 Problem::error(
                     path,
@@ -64,7 +76,7 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
                 )
                 .hint(text!("ghi nội dung cho trường này", "fill in this field")),
             );
-        } else if SLIPS.contains(&raw.as_str()) {
+        } else if SLIPS.contains(&raw) {
             problems.push(
                 Problem::warning(
                     path,
@@ -150,7 +162,9 @@ fn strip_invisible(path: &str, value: &mut String, problems: &mut Vec<Problem>) 
         );
     }
     // U+00AD is TCVN3's "ư": leave it for the legacy check when the field looks like TCVN3.
-    let legacy_tcvn = legacy::detect_legacy(value) == Some(Legacy::Tcvn3);
+    // (The detection is the costliest check here: run it only when there is a U+00AD.)
+    let legacy_tcvn =
+        value.contains('\u{00AD}') && legacy::detect_legacy(value) == Some(Legacy::Tcvn3);
     let found: Vec<char> = value
         .chars()
         .filter(|&c| is_invisible(c) && !(legacy_tcvn && c == '\u{00AD}'))

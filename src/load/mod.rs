@@ -6,9 +6,11 @@
 
 pub mod decode;
 pub mod hygiene;
+pub mod limits;
 mod serde_errors;
 pub mod yaml_index;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::Encoding;
@@ -18,8 +20,7 @@ pub use yaml_index::YamlIndex;
 use crate::diag::{Pos, Problem};
 use crate::model::Meeting;
 
-/// Largest meeting file accepted.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+pub use limits::MAX_FILE_BYTES;
 
 /// How to read meeting files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,28 +61,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure>
         text: None,
         problems: vec![problem],
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(io_problem(&e)))?;
-    if meta.is_dir() {
-        return Err(fail(Problem::error(
-            "",
-            text!(
-                "đây là một thư mục, không phải tệp cuộc họp",
-                "this is a folder, not a meeting file"
-            ),
-        )));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        let mb = meta.len() as f64 / 1_048_576.0;
-        let limit = MAX_FILE_BYTES / 1_048_576;
-        return Err(fail(Problem::error(
-            "",
-            text!(
-                "tệp quá lớn ({mb:.1} MB); tệp cuộc họp không được quá {limit} MB",
-                "the file is too large ({mb:.1} MB); a meeting file may be at most {limit} MB"
-            ),
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
+    let bytes = read_bounded(path).map_err(fail)?;
     let dir = path
         .parent()
         .map(|p| {
@@ -105,6 +85,68 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure>
         dir,
         warnings,
     })
+}
+
+/// The bytes of the file at `path`, at most [`MAX_FILE_BYTES`] of them: a pipe, a device or a
+/// file growing while it is read is never read further than one byte past the limit, whatever
+/// its reported size.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
+    let file = std::fs::File::open(path).map_err(|e| io_problem(&e))?;
+    let meta = file.metadata().map_err(|e| io_problem(&e))?;
+    if meta.is_dir() {
+        return Err(Problem::error(
+            "",
+            text!(
+                "đây là một thư mục, không phải tệp cuộc họp",
+                "this is a folder, not a meeting file"
+            ),
+        ));
+    }
+    // A regular file that says it is too large is refused without reading it.
+    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(Some(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_problem(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(None));
+    }
+    if bytes.is_empty() && !meta.is_file() {
+        return Err(Problem::error(
+            "",
+            text!(
+                "đây không phải tệp thường (có thể là thiết bị hay đường ống) và không có dữ liệu nào",
+                "this is not a regular file (perhaps a device or a pipe) and it holds no data"
+            ),
+        )
+        .hint(text!(
+            "chỉ ra tệp cuộc họp .yaml",
+            "name the meeting's .yaml file"
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The error for input over [`MAX_FILE_BYTES`]; `len` is its size when known (a pipe or a
+/// device is only read up to the limit).
+fn too_large(len: Option<u64>) -> Problem {
+    let limit = MAX_FILE_BYTES / 1_048_576;
+    let message = match len {
+        Some(len) => {
+            let mb = len as f64 / 1_048_576.0;
+            text!(
+                "tệp quá lớn ({mb:.1} MB); tệp cuộc họp không được quá {limit} MB",
+                "the file is too large ({mb:.1} MB); a meeting file may be at most {limit} MB"
+            )
+        }
+        None => text!(
+            "tệp quá lớn (đã đọc hơn {limit} MB mà chưa hết); tệp cuộc họp không được quá {limit} MB",
+            "the file is too large (more than {limit} MB read and still going); a meeting file may be at most {limit} MB"
+        ),
+    };
+    Problem::error("", message)
 }
 
 /// Loads a meeting from decoded text: returns it with its index and warnings, or every problem.
@@ -172,6 +214,17 @@ pub fn load_str(
             return Err(problems);
         }
     };
+    // Lists far longer than any meeting's: stop before the slower passes walk them.
+    let too_long = limits::check_lists(&meeting);
+    if !too_long.is_empty() {
+        // Point at the list's key (`members:`), not at its first entry.
+        problems.extend(too_long.into_iter().map(|p| {
+            let pos = p.path.as_deref().and_then(|path| index.key_pos(path));
+            p.at(pos)
+        }));
+        locate(&mut problems, &index);
+        return Err(problems);
+    }
     problems.extend(hygiene::clean(&mut meeting, &index, opts.hygiene));
     locate(&mut problems, &index);
     if problems.iter().any(Problem::is_error) {

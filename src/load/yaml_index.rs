@@ -1,9 +1,10 @@
 //! One pass of a span-aware YAML event parser before serde sees the file.
 //!
 //! serde_yaml reports a position for its first error only and has no guard worth the name
-//! against alias bombs, so this pass (saphyr-parser) enforces the limits on depth and expanded
-//! node count, refuses tags, duplicate keys and a non-mapping top level, and builds the
-//! field-path → position index that turns every later problem into file:line:col.
+//! against alias bombs, so this pass (saphyr-parser) enforces the limits on depth, on the nodes
+//! written and on the nodes aliases add ([`super::limits`]), refuses tags, duplicate keys and a
+//! non-mapping top level, and builds the field-path → position index that turns every later
+//! problem into file:line:col.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,18 +12,18 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diag::{Pos, Problem};
 
-/// Deepest nesting accepted (the schema needs 5).
-pub const MAX_DEPTH: usize = 32;
-/// Most nodes accepted, counting each alias as the nodes it stands for.
-pub const MAX_NODES: usize = 200_000;
+pub use super::limits::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES};
 
 /// Positions of fields, by field path (`members[3].signer.name`).
 #[derive(Debug, Default)]
 pub struct YamlIndex {
     values: HashMap<String, Pos>,
     keys: HashMap<String, Pos>,
-    /// Plain (unquoted) scalars with their paths, for "did you mean text?" warnings.
+    /// Plain (unquoted) scalars with their paths, in file order, for "did you mean text?"
+    /// warnings.
     pub plain_scalars: Vec<(String, String, Pos)>,
+    /// Index in `plain_scalars` of the first plain scalar at each path.
+    plain_by_path: HashMap<String, usize>,
 }
 
 impl YamlIndex {
@@ -35,6 +36,13 @@ impl YamlIndex {
             }
             p = parent(p)?;
         }
+    }
+
+    /// The plain (unquoted) scalar written at `path`, if the value there is one.
+    pub fn plain_scalar(&self, path: &str) -> Option<&str> {
+        self.plain_by_path
+            .get(path)
+            .map(|&i| self.plain_scalars[i].1.as_str())
     }
 
     /// Position of the key that names `path`, else of its value.
@@ -80,16 +88,22 @@ fn pos(span: &Span) -> Pos {
 
 /// Scans `text`; returns the index, or every structural problem found before giving up.
 pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
+    if let Some(problem) = forbidden_char(text) {
+        return Err(vec![problem]);
+    }
     let mut index = YamlIndex::default();
     let mut problems = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, usize> = HashMap::new();
-    let mut total_nodes = 0usize;
+    // Nodes written in the file, and nodes added by aliases standing for their anchors.
+    let mut plain_nodes = 0usize;
+    let mut alias_nodes = 0usize;
     let mut documents = 0usize;
     let mut top_seen = false;
     let mut warned_keys: HashSet<String> = HashSet::new();
 
-    for item in Parser::new_from_str(text) {
+    let mut events = Parser::new_from_str(text);
+    while let Some(item) = events.next() {
         let (event, span) = match item {
             Ok(x) => x,
             Err(e) => {
@@ -183,17 +197,23 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
             );
         }
         let weight = match &event {
-            Event::Alias(id) => anchors.get(id).copied().unwrap_or(1),
-            _ => 1,
+            Event::Alias(id) => {
+                let weight = anchors.get(id).copied().unwrap_or(1);
+                alias_nodes = alias_nodes.saturating_add(weight);
+                weight
+            }
+            _ => {
+                plain_nodes += 1;
+                1
+            }
         };
-        total_nodes = total_nodes.saturating_add(weight);
-        if total_nodes > MAX_NODES {
+        if alias_nodes > MAX_ALIAS_NODES {
             problems.push(
                 Problem::error(
                     "",
                     text!(
-                        "tệp quá lớn khi mở rộng các bí danh YAML (hơn {MAX_NODES} phần tử); có thể là tệp độc hại",
-                        "the file expands to more than {MAX_NODES} nodes through YAML aliases; it may be hostile"
+                        "các bí danh YAML (*tên) trong tệp mở rộng thành hơn {MAX_ALIAS_NODES} mục; có thể là tệp độc hại",
+                        "the YAML aliases (*name) in the file expand to more than {MAX_ALIAS_NODES} nodes; it may be hostile"
                     ),
                 )
                 .at(Some(at))
@@ -202,6 +222,10 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
                     "do not use aliases (&name, *name); write the values out"
                 )),
             );
+            return Err(problems);
+        }
+        if plain_nodes > MAX_NODES {
+            problems.push(too_many_nodes(plain_nodes, &mut events));
             return Err(problems);
         }
         let path = match stack.last_mut() {
@@ -294,6 +318,8 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
         match event {
             Event::Scalar(value, style, _, _) => {
                 if style == ScalarStyle::Plain {
+                    let i = index.plain_scalars.len();
+                    index.plain_by_path.entry(path.clone()).or_insert(i);
                     index.plain_scalars.push((path, value.to_string(), at));
                 }
                 if anchor != 0 {
@@ -354,6 +380,78 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// The error for a file with more than [`MAX_NODES`] nodes: counts the rest of them (`counted`
+/// so far) to say how many there are.
+fn too_many_nodes<'a>(
+    counted: usize,
+    rest: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
+) -> Problem {
+    let mut total = counted;
+    let mut complete = true;
+    for item in rest {
+        match item {
+            Ok((Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..), _)) => {
+                total += 1;
+            }
+            Ok(_) => {}
+            Err(_) => {
+                complete = false;
+                break;
+            }
+        }
+    }
+    let message = if complete {
+        text!(
+            "tệp có quá nhiều mục: {total} mục, giới hạn là {MAX_NODES}",
+            "the file has too many entries: {total}; the limit is {MAX_NODES}"
+        )
+    } else {
+        text!(
+            "tệp có quá nhiều mục: hơn {total} mục, giới hạn là {MAX_NODES}",
+            "the file has too many entries: more than {total}; the limit is {MAX_NODES}"
+        )
+    };
+    Problem::error("", message).hint(text!(
+        "một cuộc họp thật chỉ có vài nghìn mục (tên trường và giá trị); kiểm tra xem tệp có bị sinh tự động hay chép lặp lại không",
+        "a real meeting has a few thousand entries (keys and values); check whether the file was generated or pasted repeatedly"
+    ))
+}
+
+/// Whether YAML forbids `c` written as it is in a file (outside its printable set: C0 controls
+/// but tab and line breaks, DEL, C1 controls but NEL, U+FFFE, U+FFFF).
+fn is_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// An error at the first character YAML does not allow in a file (serde_yaml would refuse it
+/// with no position), with how many there are.
+fn forbidden_char(text: &str) -> Option<Problem> {
+    let at = text.find(is_forbidden)?;
+    let c = text[at..].chars().next()?;
+    let count = text.chars().filter(|&c| is_forbidden(c)).count();
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Some(
+        Problem::error(
+            "",
+            text!(
+                "tệp chứa ký tự điều khiển U+{:04X}, không được phép trong tệp YAML ({count} ký tự như vậy trong tệp)",
+                "the file contains the control character U+{:04X}, which YAML does not allow ({count} such character(s) in the file)",
+                c as u32
+            ),
+        )
+        .at(Some(Pos { line, col }))
+        .hint(text!(
+            "xóa ký tự này (thường đi theo khi dán từ chương trình khác hay từ cửa sổ dòng lệnh)",
+            "delete it (it usually comes with text pasted from another program or a terminal)"
+        )),
+    )
 }
 
 fn add_nodes(frame: &mut Frame, n: usize) {

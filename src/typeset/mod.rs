@@ -5,16 +5,16 @@
 pub mod fonts;
 pub mod world;
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 use typst::foundations::{Datetime, Smart};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_kit::diagnostics::{self, DiagnosticFormat};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use fonts::Fonts;
 use world::DocWorld;
@@ -27,17 +27,35 @@ pub struct Job<'a> {
     pub main_name: String,
     /// The generated Typst source.
     pub source: String,
-    /// The shared library's source and its name for diagnostics.
-    pub library: (String, String),
-    /// The meeting's folder (images are read from there only).
-    pub image_dir: &'a Path,
+    /// The shared library, parsed once per run, and its name for diagnostics.
+    pub library: (typst::syntax::Source, String),
+    /// The images the document may read: virtual path → real file (checked and confined).
+    pub images: Vec<(String, PathBuf)>,
     /// The meeting date: PDF timestamp and Typst's `today`.
     pub date: NaiveDate,
     /// A stable identifier of the document (meeting file + kind).
     pub ident: String,
+    /// Document metadata: title, author (the bloc), keywords.
+    pub metadata: Metadata,
+    /// Write PDF/A-2b.
+    pub pdf_a: bool,
+    /// The PDF timestamp when it is not the meeting date (`SOURCE_DATE_EPOCH`), in seconds.
+    pub epoch: Option<i64>,
+}
+
+/// Metadata written into the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    /// The issuing bloc, as the author.
+    pub author: String,
+    /// Subject line (the meeting's name).
+    pub subject: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
 }
 
 /// A typeset document.
+#[derive(Debug)]
 pub struct Typeset {
     /// The laid-out pages.
     pub document: PagedDocument,
@@ -91,7 +109,7 @@ impl Typesetter {
             job.main_name,
             job.library.0,
             job.library.1,
-            job.image_dir,
+            job.images,
             today,
         );
         let warned = typst::compile::<PagedDocument>(&world);
@@ -100,7 +118,7 @@ impl Typesetter {
         } else {
             vec![render_diagnostics(&world, &warned.warnings)]
         };
-        let document = match warned.output {
+        let mut document = match warned.output {
             Ok(doc) => doc,
             Err(errors) => {
                 return Err(TypesetError {
@@ -108,10 +126,48 @@ impl Typesetter {
                 });
             }
         };
+        // Metadata the template did not set itself.
+        let info = document.info_mut();
+        if info.author.is_empty() && !job.metadata.author.is_empty() {
+            info.author = vec![job.metadata.author.as_str().into()];
+        }
+        if info.description.is_none() && !job.metadata.subject.is_empty() {
+            info.description = Some(job.metadata.subject.as_str().into());
+        }
+        if info.keywords.is_empty() {
+            info.keywords = job
+                .metadata
+                .keywords
+                .iter()
+                .map(|k| k.as_str().into())
+                .collect();
+        }
+        let stamp = job
+            .epoch
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .and_then(|t| {
+                Datetime::from_ymd_hms(
+                    t.year(),
+                    t.month() as u8,
+                    t.day() as u8,
+                    t.hour() as u8,
+                    t.minute() as u8,
+                    t.second() as u8,
+                )
+            })
+            .unwrap_or(today);
+        let standards = if job.pdf_a {
+            PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
+                rendered: e.message().to_string(),
+            })?
+        } else {
+            PdfStandards::default()
+        };
         let options = PdfOptions {
             ident: Smart::Custom(job.ident),
             creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
-            timestamp: Some(Timestamp::new_utc(today)),
+            timestamp: Some(Timestamp::new_utc(stamp)),
+            standards,
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError {

@@ -1,7 +1,7 @@
 //! The Typst World of one document: embedded fonts, the generated main source and the shared
 //! library in memory, images read only from the meeting's folder, a fixed `today`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
@@ -23,42 +23,41 @@ pub fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// Loads images from one folder, refusing everything else.
+/// Loads exactly the images a document was given — each checked, confined to the meeting's
+/// folder, under a fixed virtual path (`/anh/0.png`) — and refuses everything else.
 pub struct ConfinedImages {
-    /// The meeting's folder, canonical.
-    root: Option<PathBuf>,
+    /// Virtual path → the real file.
+    table: Vec<(String, PathBuf)>,
 }
 
 impl ConfinedImages {
-    /// Images under `dir` only.
-    pub fn new(dir: &Path) -> ConfinedImages {
-        ConfinedImages {
-            root: dir.canonicalize().ok(),
-        }
+    /// The images of `table` only.
+    pub fn new(table: Vec<(String, PathBuf)>) -> ConfinedImages {
+        ConfinedImages { table }
     }
 }
 
 impl FileLoader for ConfinedImages {
     fn load(&self, id: FileId) -> FileResult<Bytes> {
-        let root = self.root.as_ref().ok_or(FileError::AccessDenied)?;
         let vpath = id.vpath();
-        let ext = vpath
+        let wanted = format!("/{}", vpath.get_without_slash());
+        let (_, real) = self
+            .table
+            .iter()
+            .find(|(slot, _)| *slot == wanted)
+            .ok_or(FileError::AccessDenied)?;
+        let ext = real
             .extension()
+            .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
             return Err(FileError::AccessDenied);
         }
-        let path = vpath.realize(root).map_err(|_| FileError::AccessDenied)?;
-        let real = path
-            .canonicalize()
-            .map_err(|_| FileError::NotFound(path.clone()))?;
-        if !real.starts_with(root) || !real.is_file() {
-            return Err(FileError::AccessDenied);
-        }
-        std::fs::read(&real)
-            .map(Bytes::new)
-            .map_err(|e| FileError::from_io(e, &real))
+        // Bounded, and checked again: Typst decodes exactly the bytes that were inspected.
+        let bytes = crate::images::read_bounded(real).map_err(|_| FileError::AccessDenied)?;
+        crate::images::inspect_bytes(&bytes).map_err(|_| FileError::AccessDenied)?;
+        Ok(Bytes::new(bytes))
     }
 }
 
@@ -89,18 +88,18 @@ impl DocWorld {
         main_path: &str,
         main_text: String,
         main_name: String,
-        lib_text: String,
+        lib: Source,
         lib_name: String,
-        image_dir: &Path,
+        images: Vec<(String, PathBuf)>,
         today: Datetime,
     ) -> DocWorld {
         DocWorld {
             library,
             fonts,
             main: Source::new(file_id(main_path), main_text),
-            lib: Source::new(file_id(&format!("/{}", crate::render::LIBRARY)), lib_text),
+            lib,
             names: [main_name, lib_name],
-            files: FileStore::new(ConfinedImages::new(image_dir)),
+            files: FileStore::new(ConfinedImages::new(images)),
             today,
         }
     }

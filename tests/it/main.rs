@@ -1,12 +1,15 @@
 //! Integration tests: one binary so Typst links once. Each module checks real output: PDFs
 //! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages.
 
+mod batch;
 mod cli;
 mod corpus;
 mod escaping;
 mod generated;
 mod geometry;
+mod hostile;
 mod loader;
 mod pdf;
+mod photos;
 mod samples;
 mod typography;

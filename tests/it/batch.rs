@@ -1,0 +1,240 @@
+//! `hoinghi batch` as a year-end office runs it: a nested tree where several folders each hold
+//! a `meeting.yaml`, broken files among them; every good meeting rendered, every bad one named,
+//! exit 1, a valid manifest, 0644 files, no temporary files, stale ones from a killed run
+//! removed, identical bytes from a second process.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn hoinghi() -> Command {
+    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
+    cmd.env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn sample(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+/// A tree: two folders with a `meeting.yaml` each, a photo meeting, a broken file, a dangling
+/// link, and a file that is not a meeting (`notes.txt`).
+fn tree(root: &Path) {
+    for (dir, file) in [
+        ("khoi-dang/2026", "ky-ket-khoi-dang.yaml"),
+        ("cum-kinh-te/2025", "tong-ket-cum-nd30.yaml"),
+    ] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        std::fs::copy(sample(file), root.join(dir).join("meeting.yaml")).unwrap();
+    }
+    let photos = root.join("anh");
+    std::fs::create_dir_all(photos.join("photos")).unwrap();
+    std::fs::copy(
+        sample("phat-dong-ky-ket-anh/phat-dong-ky-ket.yaml"),
+        photos.join("meeting.yml"),
+    )
+    .unwrap();
+    for entry in std::fs::read_dir(sample("phat-dong-ky-ket-anh/photos")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), photos.join("photos").join(entry.file_name())).unwrap();
+    }
+    std::fs::write(root.join("hong.yaml"), "bloc: [khối\n").unwrap();
+    std::fs::write(root.join("notes.txt"), "không phải tệp cuộc họp").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.join("khong-co.yaml"), root.join("lien-ket-hong.yaml"))
+        .unwrap();
+}
+
+fn files(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_tree_with_broken_files_renders_the_good_ones_and_names_the_bad() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    tree(&input);
+    let out_dir = tmp.path().join("out");
+    // A temporary file left by a killed run (a process that no longer exists).
+    std::fs::create_dir_all(out_dir.join("khoi-dang/2026/meeting")).unwrap();
+    std::fs::write(
+        out_dir.join("khoi-dang/2026/meeting/.hoinghi-999999999-3.part"),
+        b"%PDF half",
+    )
+    .unwrap();
+    let run = |out: &Path| {
+        hoinghi()
+            .args(["batch", "-j", "2"])
+            .arg(&input)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let result = run(&out_dir);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    let written = files(&out_dir);
+    assert_eq!(
+        written,
+        [
+            "anh/meeting/bai-tin.pdf",
+            "anh/meeting/bien-ban.pdf",
+            "anh/meeting/giao-uoc.pdf",
+            "cum-kinh-te/2025/meeting/bai-tin.pdf",
+            "cum-kinh-te/2025/meeting/bien-ban.pdf",
+            "khoi-dang/2026/meeting/bai-tin.pdf",
+            "khoi-dang/2026/meeting/bien-ban.pdf",
+            "khoi-dang/2026/meeting/giao-uoc.pdf",
+            "manifest.json",
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hong.yaml") && stderr.contains("lien-ket-hong.yaml"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 tệp soạn xong") && stderr.contains("2 tệp lỗi"),
+        "{stderr}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap()).unwrap();
+    let meetings = manifest["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 5);
+    for m in meetings {
+        let input = m["input"].as_str().unwrap();
+        let failed = input.ends_with("hong.yaml");
+        assert_eq!(m["status"], if failed { "failed" } else { "ok" }, "{m}");
+        if failed {
+            assert!(!m["errors"].as_array().unwrap().is_empty());
+        }
+        for o in m["outputs"].as_array().unwrap() {
+            let path = out_dir.join(o["path"].as_str().unwrap());
+            let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(
+                o["sha256"].as_str().unwrap(),
+                hoinghi::output::sha256_hex(&bytes)
+            );
+            assert!(o["pages"].as_u64().unwrap() >= 1);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o666 & !umask(), "{}", path.display());
+            }
+        }
+    }
+    // A second process writes the same bytes.
+    let again = tmp.path().join("again");
+    run(&again);
+    for f in written.iter().filter(|f| f.ends_with(".pdf")) {
+        assert_eq!(
+            std::fs::read(out_dir.join(f)).unwrap(),
+            std::fs::read(again.join(f)).unwrap(),
+            "{f} differs between two processes"
+        );
+    }
+}
+
+/// The process umask, read back from a file created with mode 0666.
+#[cfg(unix)]
+fn umask() -> u32 {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("probe");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&p)
+        .unwrap();
+    0o666 & !(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777)
+}
+
+#[test]
+fn fail_fast_stops_after_the_first_bad_file_and_a_missing_path_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a-hong.yaml"), "bloc: [\n").unwrap();
+    std::fs::copy(sample("ky-ket-khoi-dang.yaml"), input.join("b.yaml")).unwrap();
+    let out = hoinghi()
+        .args(["batch", "-j", "1", "--fail-fast", "--quiet"])
+        .arg(&input)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!tmp.path().join("out/b/giao-uoc.pdf").exists());
+    let missing = hoinghi()
+        .args(["batch", "khong-co-thu-muc-nay", "-o"])
+        .arg(tmp.path().join("out2"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn pdf_a_metadata_and_source_date_epoch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |dir: &str, extra: &[&str], epoch: Option<&str>| {
+        let mut cmd = hoinghi();
+        cmd.args(["render", "--doc", "bien-ban"])
+            .args(extra)
+            .arg("-o")
+            .arg(tmp.path().join(dir))
+            .arg(sample("ky-ket-khoi-dang.yaml"));
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = cmd.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(tmp.path().join(dir).join("ky-ket-khoi-dang/bien-ban.pdf")).unwrap()
+    };
+    let archival = String::from_utf8_lossy(&run("a", &["--pdf-a"], None)).into_owned();
+    assert!(
+        archival.contains("<pdfaid:part>2</pdfaid:part>"),
+        "not PDF/A-2"
+    );
+    assert!(archival.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    let plain = String::from_utf8_lossy(&run("b", &[], None)).into_owned();
+    for needle in ["Khối thi đua các cơ quan Đảng tỉnh", "<rdf:li>vi</rdf:li>"] {
+        assert!(plain.contains(needle), "metadata lacks {needle:?}");
+    }
+    // The timestamp is the meeting date, or SOURCE_DATE_EPOCH when set.
+    assert!(
+        plain.contains("2026-03-05T00:00:00"),
+        "timestamp is not the meeting date"
+    );
+    let stamped = String::from_utf8_lossy(&run("c", &[], Some("1700000000"))).into_owned();
+    assert!(
+        stamped.contains("2023-11-14T22:13:20"),
+        "SOURCE_DATE_EPOCH ignored"
+    );
+}

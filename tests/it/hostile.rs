@@ -1,0 +1,252 @@
+//! Hostile and oversized input: endless devices, pipes, control characters aimed at the
+//! terminal, megabyte fields, huge lists. Each must end in exit code 1 with a message naming
+//! what is wrong, soon, and never in a panic, a hang or gigabytes of memory.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Instant;
+
+use assert_cmd::Command;
+
+fn hoinghi() -> Command {
+    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
+    cmd.env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// A minimal valid meeting, with `extra` appended (lines starting `  - ` add members).
+fn minimal(extra: &str) -> String {
+    format!(
+        r#"bloc:
+  name: Cụm thi đua các sở, ngành kinh tế
+  place: Lào Cai
+year: 2026
+activities: [review]
+date: 2026-12-18
+start_time: "08:00"
+end_time: "11:00"
+venue: Hội trường Sở Tài chính
+chair:
+  name: Giàng Seo Ử
+  title: Giám đốc Sở Tài chính
+members:
+  - name: Sở Tài chính
+    signer: {{ name: Giàng Seo Ử, title: Giám đốc }}
+  - name: Sở Xây dựng
+    signer: {{ name: Vàng Thị Ỹ, title: Giám đốc }}
+{extra}"#
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `check` on `file`, prints how long it took, and returns the output.
+fn check(what: &str, file: &Path) -> Output {
+    let start = Instant::now();
+    let out = hoinghi().arg("check").arg(file).output().unwrap();
+    eprintln!("{what}: check took {:.2?}", start.elapsed());
+    out
+}
+
+/// Asserts exit code 1 and that the messages contain every one of `wanted`.
+fn refused(out: &Output, wanted: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for w in wanted {
+        assert!(err.contains(w), "missing {w:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn dev_zero_is_read_only_up_to_the_limit() {
+    let out = check("/dev/zero", Path::new("/dev/zero"));
+    refused(&out, &["quá lớn", "5 MB"]);
+}
+
+#[test]
+fn a_pipe_is_read_only_up_to_the_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("ong.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            // Blocks until the reader opens the pipe; fails with EPIPE once it has had enough.
+            let mut f = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+            let chunk = vec![b'a'; 64 * 1024];
+            let mut written = 0usize;
+            while written < 6 * 1024 * 1024 {
+                if f.write_all(&chunk).is_err() {
+                    break;
+                }
+                written += chunk.len();
+            }
+        })
+    };
+    let out = check("a pipe of 6 MB", &fifo);
+    writer.join().unwrap();
+    refused(&out, &["quá lớn", "5 MB"]);
+}
+
+#[test]
+fn a_folder_and_an_empty_device_are_clear_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    refused(&check("a folder", tmp.path()), &["thư mục"]);
+    refused(
+        &check("/dev/null", Path::new("/dev/null")),
+        &["không phải tệp thường"],
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = minimal("").replace(
+        "venue: Hội trường Sở Tài chính",
+        "venue: \"Hội trường\x1b]0;pwned\x07 Sở Tài chính\"\nvenue_typo: \x1b[2J",
+    );
+    let file = write(tmp.path(), "hop\x1b[31m.yaml", &text);
+    let missing = tmp.path().join("khong-co\x1b[31m\x07.yaml");
+    let out_dir = tempfile::tempdir().unwrap();
+    let runs = [
+        hoinghi()
+            .arg("check")
+            .arg(&file)
+            .arg(&missing)
+            .output()
+            .unwrap(),
+        hoinghi()
+            .args(["render", "--doc", "bien-ban", "-o"])
+            .arg(out_dir.path())
+            .arg(&file)
+            .arg(&missing)
+            .output()
+            .unwrap(),
+    ];
+    for out in &runs {
+        let err = stderr(out);
+        assert!(
+            !out.stderr.iter().any(|&b| b == 0x1b || b == 0x07),
+            "a control byte reached stderr:\n{}",
+            err.escape_debug()
+        );
+        // The file names are there, made visible.
+        assert!(err.contains("hop\\u{1b}[31m.yaml"), "{err}");
+        assert!(err.contains("khong-co\\u{1b}[31m\\u{7}.yaml"), "{err}");
+        assert_eq!(out.status.code(), Some(1), "{err}");
+    }
+}
+
+#[test]
+fn a_huge_unit_name_is_refused_naming_the_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let name = "Sở Tài chính ".repeat(100_000 / 13);
+    let text = minimal("").replacen(
+        "  - name: Sở Tài chính\n",
+        &format!("  - name: {name}\n"),
+        1,
+    );
+    let out = check(
+        "a 100,000-character unit name",
+        &write(tmp.path(), "ten.yaml", &text),
+    );
+    refused(&out, &["[members[0].name]", "giới hạn là 2000 ký tự"]);
+}
+
+#[test]
+fn an_unbreakable_word_is_refused_naming_the_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let word = "a".repeat(100_000);
+    let text = minimal(&format!("conclusions:\n  - \"Hội nghị {word} kết thúc\"\n"));
+    let out = check(
+        "a 100,000-letter word",
+        &write(tmp.path(), "tu.yaml", &text),
+    );
+    refused(
+        &out,
+        &[
+            "[conclusions[0]]",
+            "một từ dài 100000 ký tự không có khoảng trắng",
+            "không thể xuống dòng",
+        ],
+    );
+    // 61 letters is already too many for a line; a web address is not a word.
+    let text = minimal(&format!(
+        "conclusions:\n  - Xem https://thiduakhenthuong.lamdong.gov.vn/tin-tuc/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2026\nlegal_bases:\n  - Căn cứ {}\n",
+        "ư".repeat(61)
+    ));
+    let out = check("a 61-letter word", &write(tmp.path(), "tu2.yaml", &text));
+    refused(&out, &["[legal_bases[0]]", "một từ dài 61 ký tự"]);
+    assert!(
+        !stderr(&out).contains("[conclusions[0]]"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn twenty_thousand_members_are_refused_naming_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut extra = String::new();
+    for i in 0..20_000 {
+        extra +=
+            &format!("  - name: Sở số {i}\n    signer: {{ name: Giàng Seo Ử, title: Giám đốc }}\n");
+    }
+    let out = check(
+        "20,000 members",
+        &write(tmp.path(), "dong.yaml", &minimal(&extra)),
+    );
+    refused(&out, &["[members]", "20002 mục", "giới hạn là 500"]);
+}
+
+#[test]
+fn many_plain_nodes_are_too_many_entries_not_an_alias_bomb() {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = vec!["a"; 250_000].join(", ");
+    let text = minimal(&format!("conclusions: [{list}]\n"));
+    let out = check("250,000 plain nodes", &write(tmp.path(), "nut.yaml", &text));
+    refused(&out, &["tệp có quá nhiều mục", "giới hạn là 200000"]);
+    assert!(!stderr(&out).contains("bí danh"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_two_megabyte_meeting_is_checked_in_linear_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut extra = String::new();
+    for i in 2..500 {
+        extra += &format!(
+            "  - name: Sở Tài chính và Kế hoạch đầu tư số {i}\n    signer: {{ name: Giàng Seo Ử {i}, title: Giám đốc }}\n"
+        );
+    }
+    extra += "commitments:\n";
+    'sections: for s in 0..50 {
+        extra += &format!("  - title: Nội dung giao ước phần {s}\n    items:\n");
+        for j in 0..400 {
+            extra += &format!(
+                "      - Tham mưu kịp thời, chất lượng các văn bản chỉ đạo, điều hành của tỉnh, mục {s}.{j}\n"
+            );
+            if extra.len() > 2_000_000 {
+                break 'sections;
+            }
+        }
+    }
+    let file = write(tmp.path(), "lon.yaml", &minimal(&extra));
+    let out = check("a 2 MB meeting", &file);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
