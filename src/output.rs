@@ -111,6 +111,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Why `path` could not be written, in words a clerk understands: a read-only folder, a full
+/// disk, a missing permission — not just the system's English error.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> crate::diag::Text {
+    use std::io::ErrorKind;
+    let p = path.display();
+    let (vi, en) = match e.kind() {
+        ErrorKind::PermissionDenied => (
+            "không có quyền ghi vào thư mục này (thư mục chỉ đọc hoặc của người dùng khác)",
+            "no permission to write in this folder (read-only, or another user's)",
+        ),
+        ErrorKind::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
+            "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
+            "the disk is full; free some space and run again",
+        ),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => (
+            "một phần của đường dẫn là tệp chứ không phải thư mục",
+            "part of the path is a file, not a folder",
+        ),
+        _ => ("lỗi hệ thống", "system error"),
+    };
+    crate::text!(
+        "lỗi: không ghi được {p}: {vi} ({e})",
+        "error: cannot write {p}: {en} ({e})"
+    )
+}
+
 /// The SHA-256 of `bytes`, as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;

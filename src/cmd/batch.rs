@@ -132,11 +132,7 @@ pub fn run(args: &BatchArgs, out: &mut Console) -> u8 {
     let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     let mut failed = false;
     if let Err(e) = output::write_atomic(&manifest_path, &json) {
-        let p = manifest_path.display();
-        out.note(&text!(
-            "lỗi: không ghi được {p}: {e}",
-            "error: cannot write {p}: {e}"
-        ));
+        out.note(&output::cannot_write(&manifest_path, &e));
         failed = true;
     }
     summary(out, &outcomes, started, &manifest_path);
@@ -240,15 +236,7 @@ fn render_one(
                         sha256: output::sha256_hex(&typeset.pdf),
                         pages: typeset.document.pages().len(),
                     }),
-                    Err(e) => errors.push(
-                        text!(
-                            "lỗi: không ghi được {}: {e}",
-                            "error: cannot write {}: {e}",
-                            path.display()
-                        )
-                        .get(lang)
-                        .to_owned(),
-                    ),
+                    Err(e) => errors.push(output::cannot_write(&path, &e).get(lang).to_owned()),
                 }
             }
         }

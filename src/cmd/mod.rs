@@ -146,11 +146,7 @@ pub fn write_documents(
             if let Err(e) = output::write_atomic(&typ, source.as_bytes())
                 .and_then(|()| output::write_atomic(&lib, engine.library_source().as_bytes()))
             {
-                let p = typ.display();
-                let t = text!(
-                    "lỗi: không ghi được {p}: {e}",
-                    "error: cannot write {p}: {e}"
-                );
+                let t = output::cannot_write(&typ, &e);
                 out.note(&t);
                 all = false;
                 continue;
@@ -163,11 +159,7 @@ pub fn write_documents(
                 }
                 let path = output::pdf_path(dir, doc.kind);
                 if let Err(e) = output::write_atomic(&path, &typeset.pdf) {
-                    let p = path.display();
-                    let t = text!(
-                        "lỗi: không ghi được {p}: {e}",
-                        "error: cannot write {p}: {e}"
-                    );
+                    let t = output::cannot_write(&path, &e);
                     out.note(&t);
                     all = false;
                     continue;

@@ -54,6 +54,8 @@ pub fn run(args: &RenderArgs, out: &mut Console) -> u8 {
             true,
         );
         failed |= report.failed() || !written;
+        // Typst's caches keep each meeting's layouts otherwise: memory stays flat over many files.
+        comemo::evict(2);
     }
     if failed { FAILED } else { OK }
 }

@@ -238,3 +238,44 @@ fn pdf_a_metadata_and_source_date_epoch() {
         "SOURCE_DATE_EPOCH ignored"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_folder_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // root ignores permissions: then there is nothing to test.
+    if std::fs::write(out_dir.join("probe"), b"x").is_ok() {
+        return;
+    }
+    let out = hoinghi()
+        .args(["render", "--doc", "bien-ban", "-o"])
+        .arg(&out_dir)
+        .arg(sample("ky-ket-khoi-dang.yaml"))
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("không có quyền ghi"), "{err}");
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let not_a_folder = tmp.path().join("out");
+    std::fs::write(&not_a_folder, b"a file").unwrap();
+    let out = hoinghi()
+        .args(["render", "--doc", "bien-ban", "-o"])
+        .arg(&not_a_folder)
+        .arg(sample("ky-ket-khoi-dang.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("không ghi được"), "{err}");
+    assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"a file");
+}
