@@ -206,9 +206,20 @@ impl Engine {
             documents: Vec::new(),
             elapsed: Duration::ZERO,
         };
-        let prepared = match self.prepare(path) {
-            Ok(p) => p,
-            Err(rejected) => {
+        let prepared = match guarded(|| self.prepare(path)) {
+            Ok(Ok(p)) => p,
+            Err((_, panic)) => {
+                report.errors.push(Problem::error(
+                    "",
+                    text!(
+                        "lỗi nội bộ khi đọc tệp (lỗi của hoinghi, xin báo lại): {panic}",
+                        "internal error while reading the file (a bug in hoinghi, please report it): {panic}"
+                    ),
+                ));
+                report.elapsed = started.elapsed();
+                return report;
+            }
+            Ok(Err(rejected)) => {
                 report.text = rejected.text;
                 let (errors, warnings) = rejected.problems.into_iter().partition(Problem::is_error);
                 report.errors = errors;

@@ -7,14 +7,14 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use hoinghi::diag::{Lang, Problem, Text};
 use hoinghi::output;
 use hoinghi::pipeline::{Engine, Request};
 use hoinghi::text;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Console, FAILED, OK, USAGE};
@@ -66,19 +66,10 @@ pub fn run(args: &BatchArgs, out: &mut Console) -> u8 {
     let Some(engine) = super::engine(settings, out) else {
         return USAGE;
     };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => {
-            out.note(&text!(
-                "lỗi: không tạo được các luồng soạn: {e}",
-                "error: cannot start the worker threads: {e}"
-            ));
-            return FAILED;
-        }
-    };
+    let threads = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         let d = args.out.display();
         out.note(&text!(
@@ -101,28 +92,48 @@ pub fn run(args: &BatchArgs, out: &mut Console) -> u8 {
             (*first != i.file.as_path()).then_some(*first)
         })
         .collect();
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(collisions.par_iter())
-            .map(|(input, collision)| {
-                let outcome = if stop.load(Ordering::Relaxed) {
-                    skipped(input)
-                } else if let Some(first) = collision {
-                    collided(input, first)
-                } else {
-                    render_one(&engine, input, &args.out, requested.clone(), lang)
-                };
-                if outcome.status == "failed" && args.fail_fast {
-                    stop.store(true, Ordering::Relaxed);
+    // One long-lived worker per thread takes the next meeting from a shared counter. (Not a
+    // rayon parallel iterator: Typst uses rayon inside, and a rayon worker waiting there would
+    // pick up further meetings on the same stack — a pile-up that overflows the stack and
+    // holds many meetings in memory at once.)
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(inputs.len()).max(1) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let outcome = if stop.load(Ordering::Relaxed) {
+                        skipped(input)
+                    } else if let Some(first) = collisions[i] {
+                        collided(input, first)
+                    } else {
+                        render_one(&engine, input, &args.out, requested.clone(), lang)
+                    };
+                    if outcome.status == "failed" && args.fail_fast {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    progress.done(&outcome);
+                    // Typst's caches would otherwise keep every meeting's layouts.
+                    comemo::evict(2);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(outcome);
+                    }
                 }
-                progress.done(&outcome);
-                // Typst's caches would otherwise keep every meeting's layouts: memory stays flat.
-                comemo::evict(2);
-                outcome
-            })
-            .collect()
+            });
+        }
     });
+    let outcomes: Vec<Outcome> = slots
+        .into_iter()
+        .zip(&inputs)
+        .map(|(slot, input)| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| skipped(input))
+        })
+        .collect();
     progress.finish();
     let manifest = Manifest {
         generator: format!("hoinghi {}", env!("CARGO_PKG_VERSION")),

@@ -1,0 +1,327 @@
+//! The throughput floor of `hoinghi batch` (issue 14, item 8): Typst alone.
+//!
+//! ```sh
+//! cargo run -q --example floor -- [-j N] [--no-evict] [--par-iter] PATH...
+//! ```
+//!
+//! PATH is a meeting file or a folder searched for `*.yaml`/`*.yml`, as `hoinghi batch` reads
+//! them. An untimed setup phase loads, checks and renders every document's Typst source (the
+//! kinds each meeting has the data for, as `batch` makes without `--doc`); then ONLY Typst's
+//! compile and PDF export of those sources are timed, in-process, on a rayon pool of N threads
+//! (default: every core), through [`Engine::typeset_source`] — the same fonts, library, World,
+//! images and PDF options as `batch`. Like `batch`, a thread takes one meeting at a time (its
+//! documents one after another) and evicts Typst's caches after each meeting (`comemo::evict(2)`;
+//! `--no-evict` keeps them). Nothing is written. Prints one JSON line on stdout.
+//!
+//! Scheduling: by default each pool thread runs one long job that pulls meetings from a shared
+//! counter, so a thread never holds two meetings. `--par-iter` schedules as `batch` does
+//! (`pool.install(|| meetings.par_iter()…)`): Typst's compile and export use rayon themselves,
+//! and a pool thread waiting inside them steals the next meeting onto the same stack, again and
+//! again; `max_nesting` in the output counts the deepest pile-up (2 MiB worker stacks overflow).
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use hoinghi::context::Context;
+use hoinghi::kind::DocKind;
+use hoinghi::pipeline::{Engine, Prepared, Settings};
+use rayon::prelude::*;
+
+/// One meeting, ready to typeset.
+struct Item {
+    ident: String,
+    prepared: Prepared,
+    ctx: Context,
+    sources: Vec<(DocKind, String)>,
+}
+
+fn usage(message: &str) -> ! {
+    eprintln!("floor: {message}");
+    eprintln!("usage: floor [-j N] [--no-evict] [--par-iter] PATH...");
+    std::process::exit(2);
+}
+
+fn main() {
+    let started = Instant::now();
+    let mut jobs = 0usize;
+    let mut evict = true;
+    let mut par_iter = false;
+    let mut paths = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-j" | "--jobs" => {
+                let n = args.next().unwrap_or_else(|| usage("-j needs a number"));
+                jobs = n.parse().unwrap_or_else(|_| usage("-j needs a number"));
+            }
+            "--no-evict" => evict = false,
+            "--par-iter" => par_iter = true,
+            "-h" | "--help" => usage("the typesetting floor of `hoinghi batch`"),
+            s if s.starts_with('-') => usage(&format!("unknown option {s}")),
+            _ => paths.push(PathBuf::from(arg)),
+        }
+    }
+    if paths.is_empty() {
+        usage("no meeting file or folder given");
+    }
+    let files = discover(&paths);
+
+    // Setup, untimed: fonts, templates, every meeting checked and every source rendered.
+    let engine_started = Instant::now();
+    let settings = Settings {
+        epoch: std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok()),
+        ..Settings::default()
+    };
+    let engine = Engine::new(settings).unwrap_or_else(|e| {
+        eprintln!("floor: {}", e.message.en);
+        std::process::exit(1);
+    });
+    let engine_s = engine_started.elapsed().as_secs_f64();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .unwrap_or_else(|e| usage(&format!("cannot start the threads: {e}")));
+    let threads = pool.current_num_threads();
+    let setup_started = Instant::now();
+    let prepared: Vec<Result<Item, String>> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|(file, ident)| setup(&engine, file, ident))
+            .collect()
+    });
+    let mut items = Vec::new();
+    for result in prepared {
+        match result {
+            Ok(item) => items.push(item),
+            Err(message) => {
+                eprintln!("floor: {message}");
+                std::process::exit(1);
+            }
+        }
+    }
+    let setup_s = setup_started.elapsed().as_secs_f64();
+    let documents: usize = items.iter().map(|i| i.sources.len()).sum();
+
+    // Timed: Typst compile + PDF export only.
+    let typeset_one = |item: &Item| {
+        let _nested = Nesting::enter();
+        let mut ok = 0;
+        let mut bytes = 0;
+        let mut errors = Vec::new();
+        for (kind, source) in &item.sources {
+            match engine.typeset_source(
+                &item.prepared,
+                &item.ctx,
+                *kind,
+                source.clone(),
+                &item.ident,
+            ) {
+                Ok(typeset) => {
+                    ok += 1;
+                    bytes += typeset.pdf.len();
+                }
+                Err(e) => errors.push(format!("{}#{}: {e}", item.ident, kind.slug())),
+            }
+        }
+        if evict {
+            comemo::evict(2);
+        }
+        (ok, bytes, errors)
+    };
+    let cpu_before = cpu_seconds();
+    let timed = Instant::now();
+    let results: Vec<(usize, usize, Vec<String>)> = if par_iter {
+        // As `hoinghi batch` schedules: a thread blocked in Typst's own rayon work may steal
+        // another meeting onto its stack (see `max_nesting`).
+        pool.install(|| items.par_iter().map(typeset_one).collect())
+    } else {
+        // One long-lived job per pool thread, pulling meetings from a shared counter: Typst's
+        // inner rayon work still runs on this pool, but no thread ever holds two meetings.
+        let next = AtomicUsize::new(0);
+        let mut per_thread: Vec<Vec<(usize, usize, Vec<String>)>> = pool.broadcast(|_| {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                mine.push(typeset_one(item));
+            }
+            mine
+        });
+        per_thread.drain(..).flatten().collect()
+    };
+    let seconds = timed.elapsed().as_secs_f64();
+    let cpu_s = cpu_seconds() - cpu_before;
+
+    let ok: usize = results.iter().map(|r| r.0).sum();
+    let pdf_bytes: usize = results.iter().map(|r| r.1).sum();
+    let errors: Vec<&String> = results.iter().flat_map(|r| &r.2).collect();
+    for e in errors.iter().take(5) {
+        eprintln!("floor: typeset failed: {e}");
+    }
+    let json = serde_json::json!({
+        "meetings": items.len(),
+        "documents": documents,
+        "typeset": ok,
+        "failed": errors.len(),
+        "threads": threads,
+        "evict": evict,
+        "scheduling": if par_iter { "par_iter" } else { "broadcast" },
+        "seconds": seconds,
+        "docs_per_s": if seconds > 0.0 { ok as f64 / seconds } else { 0.0 },
+        "ms_per_doc": if ok > 0 { seconds * 1000.0 / ok as f64 } else { 0.0 },
+        "cpu_s": cpu_s,
+        "cpu_ms_per_doc": if ok > 0 { cpu_s * 1000.0 / ok as f64 } else { 0.0 },
+        "pdf_bytes": pdf_bytes,
+        "engine_s": engine_s,
+        "setup_s": setup_s,
+        "setup_thread_s": {
+            "prepare": SETUP_NS[0].load(Ordering::Relaxed) as f64 / 1e9,
+            "context": SETUP_NS[1].load(Ordering::Relaxed) as f64 / 1e9,
+            "render_source": SETUP_NS[2].load(Ordering::Relaxed) as f64 / 1e9,
+        },
+        "total_s": started.elapsed().as_secs_f64(),
+        "peak_rss_mb": peak_rss_mb(),
+        "max_nesting": MAX_NESTING.load(Ordering::Relaxed),
+    });
+    println!("{json}");
+    if !errors.is_empty() {
+        std::process::exit(1);
+    }
+}
+
+/// Loads and checks `file`, builds its context and renders the source of every kind it has
+/// the data for.
+fn setup(engine: &Engine, file: &Path, ident: &str) -> Result<Item, String> {
+    let t0 = Instant::now();
+    let prepared = engine.prepare(file).map_err(|rejected| {
+        let first = rejected
+            .problems
+            .iter()
+            .find(|p| p.is_error())
+            .map(|p| p.message.en.clone())
+            .unwrap_or_default();
+        format!("{}: rejected: {first}", file.display())
+    })?;
+    let plan = engine.plan(&prepared, None);
+    let t1 = Instant::now();
+    let ctx = engine
+        .context(&prepared)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let t2 = Instant::now();
+    let mut sources = Vec::new();
+    for kind in plan.kinds {
+        let source = engine
+            .render_source(&ctx, kind)
+            .map_err(|e| format!("{}#{}: {e}", file.display(), kind.slug()))?;
+        sources.push((kind, source));
+    }
+    let t3 = Instant::now();
+    for (phase, spent) in [(0, t1 - t0), (1, t2 - t1), (2, t3 - t2)] {
+        SETUP_NS[phase].fetch_add(spent.as_nanos() as usize, Ordering::Relaxed);
+    }
+    Ok(Item {
+        ident: ident.to_owned(),
+        prepared,
+        ctx,
+        sources,
+    })
+}
+
+/// The meeting files under `paths`, sorted as `hoinghi batch` finds them, each with the
+/// identifier `batch` gives it (its folder relative to the root, then its stem).
+fn discover(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for root in paths {
+        if root.is_dir() {
+            let walker = walkdir::WalkDir::new(root)
+                .follow_links(false)
+                .sort_by_file_name();
+            for entry in walker.into_iter().filter_map(Result::ok) {
+                let path = entry.path();
+                let meeting = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
+                });
+                if entry.file_type().is_dir() || !meeting {
+                    continue;
+                }
+                let relative = path
+                    .parent()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .unwrap_or(Path::new(""));
+                let stem = path.file_stem().unwrap_or_default();
+                files.push((
+                    path.to_path_buf(),
+                    relative.join(stem).to_string_lossy().into_owned(),
+                ));
+            }
+        } else if root.is_file() {
+            let stem = root.file_stem().unwrap_or_default();
+            files.push((root.clone(), stem.to_string_lossy().into_owned()));
+        } else {
+            usage(&format!("no such file or folder: {}", root.display()));
+        }
+    }
+    files
+}
+
+/// CPU time (user + system) of this process so far, in seconds, from /proc/self/stat (clock
+/// ticks of 1/100 s); 0 where /proc is missing.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<&str> = s.rsplit_once(") ")?.1.split_whitespace().collect();
+            let utime: f64 = fields.get(11)?.parse().ok()?;
+            let stime: f64 = fields.get(12)?.parse().ok()?;
+            Some((utime + stime) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
+/// The process's peak resident set (VmHWM), in MB; 0 where /proc is missing.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The most meetings one thread had in progress at once: above 1 when a thread waiting inside
+/// Typst's own rayon work stole another meeting onto the same stack.
+static MAX_NESTING: AtomicUsize = AtomicUsize::new(0);
+
+/// Thread-seconds (in ns) of the setup phases: prepare (load + checks), context, templates.
+static SETUP_NS: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+
+/// Counts the meetings in progress on this thread while alive.
+struct Nesting;
+
+impl Nesting {
+    fn enter() -> Nesting {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        MAX_NESTING.fetch_max(depth, Ordering::Relaxed);
+        Nesting
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
