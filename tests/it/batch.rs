@@ -279,3 +279,66 @@ fn an_output_path_that_is_a_file_is_a_clear_error() {
     assert!(err.contains("không ghi được"), "{err}");
     assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"a file");
 }
+
+/// `kill -9` in the middle of a run: every PDF on disk is complete (written under a temporary
+/// name, then renamed), and the next run leaves no temporary file behind.
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_only_complete_pdfs_and_the_next_run_cleans_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..24 {
+        let dir = input.join(format!("khoi-{i:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(sample("giao-uoc-30-don-vi.yaml"), dir.join("meeting.yaml")).unwrap();
+    }
+    let out_dir = tmp.path().join("out");
+    let bin = assert_cmd::cargo::cargo_bin("hoinghi");
+    let mut child = std::process::Command::new(&bin)
+        .args(["batch", "-j", "2", "--quiet"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once the first PDFs appear (or after a while).
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(20)
+        && files(&out_dir)
+            .iter()
+            .filter(|f| f.ends_with(".pdf"))
+            .count()
+            < 3
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    for f in files(&out_dir).iter().filter(|f| f.ends_with(".pdf")) {
+        let bytes = std::fs::read(out_dir.join(f)).unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "{f} is not a PDF");
+        let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(32)..]).into_owned();
+        assert!(tail.contains("%%EOF"), "{f} is cut short");
+    }
+    let again = hoinghi()
+        .args(["batch", "-j", "2", "--quiet"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    let left: Vec<String> = files(&out_dir)
+        .into_iter()
+        .filter(|f| f.contains(".hoinghi-"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    assert_eq!(
+        files(&out_dir)
+            .iter()
+            .filter(|f| f.ends_with(".pdf"))
+            .count(),
+        24 * 3
+    );
+}
