@@ -58,13 +58,24 @@ pub struct RenderArgs {
     /// Thư mục ghi kết quả.
     #[arg(short, long, value_name = "OUT", default_value = "out")]
     pub out: PathBuf,
-    /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
-    #[arg(long, value_enum)]
-    pub profile: Option<Profile>,
     /// Ghi thêm mã Typst đã sinh (<loại>.typ và hoinghi.typ) cạnh tệp PDF.
     #[arg(long)]
     pub emit_typst: bool,
-    /// Thư mục chứa mẫu thay thế (từng tệp: giao-uoc.typ.j2, bien-ban.typ.j2, bai-tin.typ.j2, hoinghi.typ).
+    /// Cách soạn văn bản.
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
+    /// Cách đọc tệp.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How documents are typeset, shared by `render` and `batch`.
+#[derive(Debug, Clone, Args)]
+pub struct TypesetArgs {
+    /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// Thư mục chứa mẫu thay thế (từng tệp: giao-uoc.typ.j2, bien-ban.typ.j2, bai-tin.typ.j2, bai-tin.txt.j2, hoinghi.typ).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Dùng phông Times New Roman của máy nếu có (mặc định: Liberation Serif nhúng sẵn).
@@ -73,9 +84,6 @@ pub struct RenderArgs {
     /// Ghi PDF/A-2b để lưu trữ lâu dài.
     #[arg(long)]
     pub pdf_a: bool,
-    /// Cách đọc tệp.
-    #[command(flatten)]
-    pub input: InputArgs,
 }
 
 /// `hoinghi batch`.
@@ -96,18 +104,9 @@ pub struct BatchArgs {
     /// Không hiện thanh tiến độ; chỉ in lỗi và bản tổng kết.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
-    #[arg(long, value_enum)]
-    pub profile: Option<Profile>,
-    /// Thư mục chứa mẫu thay thế.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// Dùng phông Times New Roman của máy nếu có.
-    #[arg(long)]
-    pub system_fonts: bool,
-    /// Ghi PDF/A-2b để lưu trữ lâu dài.
-    #[arg(long)]
-    pub pdf_a: bool,
+    /// Cách soạn văn bản.
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
     /// Cách đọc tệp.
     #[command(flatten)]
     pub input: InputArgs,

@@ -58,11 +58,7 @@ pub fn run(args: &BatchArgs, out: &mut Console) -> u8 {
     let Some(inputs) = discover(&args.paths, out) else {
         return USAGE;
     };
-    let mut settings = super::settings(&args.input);
-    settings.profile = args.profile;
-    settings.templates = args.templates.clone();
-    settings.system_fonts = args.system_fonts;
-    settings.pdf_a = args.pdf_a;
+    let settings = super::typeset_settings(&args.input, &args.typeset);
     let Some(engine) = super::engine(settings, out) else {
         return USAGE;
     };

@@ -17,7 +17,7 @@ use hoinghi::pipeline::{DocError, Engine, MeetingReport, Settings};
 use hoinghi::text;
 use hoinghi::vietnamese::ToneStyle;
 
-use crate::cli::{Command, DocArg, InputArgs, ToneArg};
+use crate::cli::{Command, DocArg, InputArgs, ToneArg, TypesetArgs};
 
 /// Exit code: everything done.
 pub const OK: u8 = 0;
@@ -57,6 +57,17 @@ pub fn settings(input: &InputArgs) -> Settings {
             .ok()
             .and_then(|v| v.trim().parse().ok()),
         ..Settings::default()
+    }
+}
+
+/// Settings for reading and typesetting (`render`, `batch`).
+pub fn typeset_settings(input: &InputArgs, typeset: &TypesetArgs) -> Settings {
+    Settings {
+        profile: typeset.profile,
+        templates: typeset.templates.clone(),
+        system_fonts: typeset.system_fonts,
+        pdf_a: typeset.pdf_a,
+        ..settings(input)
     }
 }
 

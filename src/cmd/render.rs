@@ -17,11 +17,7 @@ pub fn run(args: &RenderArgs, out: &mut Console) -> u8 {
     if let Some(code) = duplicate_stems(args, out) {
         return code;
     }
-    let mut settings = super::settings(&args.input);
-    settings.profile = args.profile;
-    settings.templates = args.templates.clone();
-    settings.system_fonts = args.system_fonts;
-    settings.pdf_a = args.pdf_a;
+    let settings = super::typeset_settings(&args.input, &args.typeset);
     let Some(engine) = super::engine(settings, out) else {
         return USAGE;
     };

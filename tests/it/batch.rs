@@ -5,22 +5,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn hoinghi() -> Command {
-    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
-    cmd.env("LANG", "vi_VN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn sample(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
+use crate::common::{hoinghi, sample};
 
 /// A tree: two folders with a `meeting.yaml` each, a photo meeting, a broken file, a dangling
 /// link, and a file that is not a meeting (`notes.txt`).

@@ -3,54 +3,11 @@
 //! what is wrong, soon, and never in a panic, a hang or gigabytes of memory.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 use std::time::Instant;
 
-use assert_cmd::Command;
-
-fn hoinghi() -> Command {
-    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
-    cmd.env("LANG", "vi_VN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-/// A minimal valid meeting, with `extra` appended (lines starting `  - ` add members).
-fn minimal(extra: &str) -> String {
-    format!(
-        r#"bloc:
-  name: Cụm thi đua các sở, ngành kinh tế
-  place: Lào Cai
-year: 2026
-activities: [review]
-date: 2026-12-18
-start_time: "08:00"
-end_time: "11:00"
-venue: Hội trường Sở Tài chính
-chair:
-  name: Giàng Seo Ử
-  title: Giám đốc Sở Tài chính
-members:
-  - name: Sở Tài chính
-    signer: {{ name: Giàng Seo Ử, title: Giám đốc }}
-  - name: Sở Xây dựng
-    signer: {{ name: Vàng Thị Ỹ, title: Giám đốc }}
-{extra}"#
-    )
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::common::{hoinghi, minimal, stderr, write};
 
 /// Runs `check` on `file`, prints how long it took, and returns the output.
 fn check(what: &str, file: &Path) -> Output {

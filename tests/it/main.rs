@@ -3,6 +3,7 @@
 
 mod batch;
 mod cli;
+mod common;
 mod corpus;
 mod escaping;
 mod generated;

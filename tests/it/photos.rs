@@ -7,16 +7,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use assert_cmd::Command;
-
-fn hoinghi() -> Command {
-    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
-    cmd.env("LANG", "vi_VN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::common::{hoinghi, stderr};
 
 /// The minimal meeting of `cli.rs`, with an article showing the photo `file`.
 fn meeting_with_photo(file: &str) -> String {
@@ -180,10 +171,6 @@ fn run(name: &str, bytes: &[u8]) -> Runs {
         line,
         _tmp: tmp,
     }
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Exit code exactly 1 (not an abort or a signal), the photo, its field and its line named

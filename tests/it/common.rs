@@ -1,0 +1,59 @@
+//! What the command-line tests share: the binary with Vietnamese messages and no colour, the
+//! samples, a minimal valid meeting, writing a file.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The binary, messages in Vietnamese, no colour.
+pub fn hoinghi() -> Command {
+    let mut cmd = Command::cargo_bin("hoinghi").unwrap();
+    cmd.env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// A file under `samples/`.
+pub fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+/// A minimal valid meeting, with `extra` appended.
+pub fn minimal(extra: &str) -> String {
+    format!(
+        r#"bloc:
+  name: Cụm thi đua các sở, ngành kinh tế
+  place: Lào Cai
+year: 2026
+activities: [review]
+date: 2026-12-18
+start_time: "08:00"
+end_time: "11:00"
+venue: Hội trường Sở Tài chính
+chair:
+  name: Giàng Seo Ử
+  title: Giám đốc Sở Tài chính
+members:
+  - name: Sở Tài chính
+    signer: {{ name: Giàng Seo Ử, title: Giám đốc }}
+  - name: Sở Xây dựng
+    signer: {{ name: Vàng Thị Ỹ, title: Giám đốc }}
+{extra}"#
+    )
+}
+
+/// Writes `text` to `dir/name`.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Standard error as text.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
