@@ -236,34 +236,14 @@ fn setup(engine: &Engine, file: &Path, ident: &str) -> Result<Item, String> {
 fn discover(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for root in paths {
-        if root.is_dir() {
-            let walker = walkdir::WalkDir::new(root)
-                .follow_links(false)
-                .sort_by_file_name();
-            for entry in walker.into_iter().filter_map(Result::ok) {
-                let path = entry.path();
-                let meeting = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
-                });
-                if entry.file_type().is_dir() || !meeting {
-                    continue;
-                }
-                let relative = path
-                    .parent()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .unwrap_or(Path::new(""));
-                let stem = path.file_stem().unwrap_or_default();
-                files.push((
-                    path.to_path_buf(),
-                    relative.join(stem).to_string_lossy().into_owned(),
-                ));
-            }
-        } else if root.is_file() {
-            let stem = root.file_stem().unwrap_or_default();
-            files.push((root.clone(), stem.to_string_lossy().into_owned()));
-        } else {
+        if !root.exists() {
             usage(&format!("no such file or folder: {}", root.display()));
         }
+        files.extend(
+            hoinghi::output::meeting_files(root)
+                .into_iter()
+                .map(|(file, dir)| (file, dir.to_string_lossy().into_owned())),
+        );
     }
     files
 }

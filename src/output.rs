@@ -62,6 +62,35 @@ pub fn safe_relative(relative: &Path) -> PathBuf {
         .collect()
 }
 
+/// The meeting files of `root` — a folder searched for `*.yaml`/`*.yml` (any case, sorted,
+/// links not followed into folders), or one file — each with its output folder relative to the
+/// output root: the file's folder relative to `root`, then its stem (`2026/khoi/meeting`).
+pub fn meeting_files(root: &Path) -> Vec<(PathBuf, PathBuf)> {
+    if !root.is_dir() {
+        return vec![(root.to_path_buf(), PathBuf::from(stem(root)))];
+    }
+    let is_meeting = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    };
+    walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir() && is_meeting(entry.path()))
+        .map(|entry| {
+            let path = entry.path();
+            let relative = path
+                .parent()
+                .and_then(|p| p.strip_prefix(root).ok())
+                .unwrap_or(Path::new(""));
+            (path.to_path_buf(), safe_relative(relative).join(stem(path)))
+        })
+        .collect()
+}
+
 /// The PDF path of `kind` in `dir`.
 pub fn pdf_path(dir: &Path, kind: DocKind) -> PathBuf {
     dir.join(format!("{}.pdf", kind.slug()))

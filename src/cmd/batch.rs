@@ -161,39 +161,13 @@ fn discover(paths: &[PathBuf], out: &mut Console) -> Option<Vec<Input>> {
             ));
             return None;
         }
-        if root.is_dir() {
-            let walker = walkdir::WalkDir::new(root)
-                .follow_links(false)
-                .sort_by_file_name();
-            for entry in walker.into_iter().filter_map(Result::ok) {
-                let path = entry.path();
-                if entry.file_type().is_dir() || !is_meeting_file(path) {
-                    continue;
-                }
-                let relative = path
-                    .parent()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .unwrap_or(Path::new(""));
-                inputs.push(Input {
-                    file: path.to_path_buf(),
-                    dir: output::safe_relative(relative).join(output::stem(path)),
-                });
-            }
-        } else {
-            inputs.push(Input {
-                file: root.clone(),
-                dir: PathBuf::from(output::stem(root)),
-            });
-        }
+        inputs.extend(
+            output::meeting_files(root)
+                .into_iter()
+                .map(|(file, dir)| Input { file, dir }),
+        );
     }
     Some(inputs)
-}
-
-/// `*.yaml` or `*.yml`, any case.
-fn is_meeting_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Renders and writes one meeting; never panics (the engine catches document panics).
