@@ -138,29 +138,52 @@ impl Engine {
     fn check_glyphs(&self, meeting: &Meeting) -> Vec<Problem> {
         let fonts = self.typesetter.fonts();
         let mut problems = Vec::new();
+        // Characters already looked up in this meeting (most are ASCII or repeat).
+        let mut covered = std::collections::HashSet::new();
         let mut copy = meeting.clone();
         copy.visit_texts(&mut |path: &str, value: &mut String| {
             let mut seen = Vec::new();
+            let mut report = |c: char, problems: &mut Vec<Problem>| {
+                if seen.contains(&c) {
+                    return;
+                }
+                seen.push(c);
+                let family = &fonts.family;
+                problems.push(
+                    Problem::error(
+                        path,
+                        text!(
+                            "ký tự \"{c}\" (U+{:04X}) không có trong phông {family}, sẽ in ra ô trống",
+                            "the character \"{c}\" (U+{:04X}) is not in the font {family} and would print as an empty box",
+                            c as u32),
+                    )
+                    .hint(text!(
+                        "thay ký tự này bằng chữ thường hoặc dấu câu thông dụng",
+                        "replace it with an ordinary letter or punctuation mark"
+                    )),
+                );
+            };
+            let mut check = |c: char, problems: &mut Vec<Problem>| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    return;
+                }
+                if covered.contains(&c) {
+                    return;
+                }
+                if fonts.covers(c) {
+                    covered.insert(c);
+                } else {
+                    report(c, problems);
+                }
+            };
+            for c in value.chars() {
+                check(c, &mut problems);
+            }
             // The text as printed: headers and signature cells are upper-cased, and a letter's
             // capital may be missing from a font that has the small letter (ɐ/Ɐ).
-            let upper = crate::vietnamese::upper_vi(value);
-            for c in value.chars().chain(upper.chars()) {
-                if !fonts.covers(c) && !seen.contains(&c) {
-                    seen.push(c);
-                    let family = &fonts.family;
-                    problems.push(
-                        Problem::error(
-                            path,
-                            text!(
-                                "ký tự \"{c}\" (U+{:04X}) không có trong phông {family}, sẽ in ra ô trống",
-                                "the character \"{c}\" (U+{:04X}) is not in the font {family} and would print as an empty box",
-                                c as u32),
-                        )
-                        .hint(text!(
-                            "thay ký tự này bằng chữ thường hoặc dấu câu thông dụng",
-                            "replace it with an ordinary letter or punctuation mark"
-                        )),
-                    );
+            if !value.is_ascii() {
+                for c in crate::vietnamese::upper_vi(value).chars() {
+                    check(c, &mut problems);
                 }
             }
         });
@@ -240,7 +263,10 @@ impl Engine {
     }
 
     /// Makes `kinds` of `prepared`, the context built once and shared. A panic in one document
-    /// is caught and becomes its error.
+    /// is caught and becomes its error. The documents are typeset side by side on the current
+    /// rayon pool: one meeting's documents are independent, and a clerk waiting for one meeting
+    /// gets them sooner. (`batch` runs its meetings on a pool whose threads are all busy, so
+    /// there they simply run one after another.)
     pub fn render_kinds(
         &self,
         prepared: &Prepared,
@@ -248,12 +274,13 @@ impl Engine {
         ident: &str,
         keep_source: bool,
     ) -> Vec<Document> {
+        use rayon::prelude::*;
         let context = match guarded(|| self.context(prepared)) {
             Ok(result) => result,
             Err((_, panic)) => Err(panic),
         };
         kinds
-            .iter()
+            .par_iter()
             .map(|&kind| {
                 let started = Instant::now();
                 let result = match &context {

@@ -1,5 +1,21 @@
 //! Small text utilities shared by the stages (no Vietnamese rules here: see [`crate::vietnamese`]).
 
+/// `s` in Unicode NFC. Text that is already NFC (nearly all of it: ASCII, precomposed
+/// Vietnamese) is recognised by the quick check and copied without decomposing it.
+pub fn to_nfc(s: &str) -> String {
+    nfc_cow(s).into_owned()
+}
+
+/// `s` in Unicode NFC, borrowed when it already is.
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// Number of characters in possibly-invalid UTF-8 (invalid bytes count one each).
 pub fn char_count_lossy(bytes: &[u8]) -> usize {
     String::from_utf8_lossy(bytes).chars().count()

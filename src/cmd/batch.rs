@@ -88,37 +88,62 @@ pub fn run(args: &BatchArgs, out: &mut Console) -> u8 {
             (*first != i.file.as_path()).then_some(*first)
         })
         .collect();
-    // One long-lived worker per thread takes the next meeting from a shared counter. (Not a
-    // rayon parallel iterator: Typst uses rayon inside, and a rayon worker waiting there would
-    // pick up further meetings on the same stack — a pile-up that overflows the stack and
-    // holds many meetings in memory at once.)
+    // One long-lived job per thread of a rayon pool takes the next meeting from a shared
+    // counter (`broadcast`). Typst's own parallel work then runs on the same N threads instead
+    // of a second, global pool. (Not a parallel iterator: a pool thread waiting inside Typst
+    // would pick up further meetings on the same stack — a pile-up that overflows the stack
+    // and holds many meetings in memory at once.)
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(inputs.len()).max(1) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
-                    let outcome = if stop.load(Ordering::Relaxed) {
-                        skipped(input)
-                    } else if let Some(first) = collisions[i] {
-                        collided(input, first)
-                    } else {
-                        render_one(&engine, input, &args.out, requested.clone(), lang)
-                    };
-                    if outcome.status == "failed" && args.fail_fast {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                    progress.done(&outcome);
-                    // Typst's caches would otherwise keep every meeting's layouts.
-                    comemo::evict(2);
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(outcome);
-                    }
-                }
-            });
+    // The typesetting threads hand their PDFs to one writer thread: writing and flushing to
+    // disk waits on the disk, not the processor, and overlaps the next meetings' typesetting.
+    // The channel holds a few meetings at most, so memory stays flat.
+    let (to_writer, from_workers) = std::sync::mpsc::sync_channel::<(usize, Rendered)>(threads * 2);
+    let work = |to_writer: std::sync::mpsc::SyncSender<(usize, Rendered)>| loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(input) = inputs.get(i) else { break };
+        let rendered = if stop.load(Ordering::Relaxed) {
+            Rendered::done(skipped(input))
+        } else if let Some(first) = collisions[i] {
+            Rendered::done(collided(input, first))
+        } else {
+            render_one(&engine, input, &args.out, requested.clone(), lang)
+        };
+        if rendered.outcome.status == "failed" && args.fail_fast {
+            stop.store(true, Ordering::Relaxed);
         }
+        // Typst's caches would otherwise keep every meeting's layouts.
+        comemo::evict(2);
+        if to_writer.send((i, rendered)).is_err() {
+            break;
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for (i, rendered) in from_workers {
+                let outcome = write_outputs(rendered, lang);
+                if outcome.status == "failed" && args.fail_fast {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                progress.done(&outcome);
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(outcome);
+                }
+            }
+        });
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.min(inputs.len()).max(1))
+            .thread_name(|i| format!("hoinghi-{i}"))
+            .stack_size(8 << 20)
+            .build()
+        {
+            Ok(pool) => {
+                pool.broadcast(|_| work(to_writer.clone()));
+            }
+            // No threads to be had: the meetings one after another on this thread.
+            Err(_) => work(to_writer.clone()),
+        }
+        drop(to_writer);
     });
     let outcomes: Vec<Outcome> = slots
         .into_iter()
@@ -170,14 +195,31 @@ fn discover(paths: &[PathBuf], out: &mut Console) -> Option<Vec<Input>> {
     Some(inputs)
 }
 
-/// Renders and writes one meeting; never panics (the engine catches document panics).
+/// One meeting typeset, its PDFs not yet written.
+struct Rendered {
+    outcome: Outcome,
+    /// Where each PDF goes, and its bytes.
+    pending: Vec<(PathBuf, Vec<u8>, OutputEntry)>,
+}
+
+impl Rendered {
+    /// Nothing to write.
+    fn done(outcome: Outcome) -> Rendered {
+        Rendered {
+            outcome,
+            pending: Vec::new(),
+        }
+    }
+}
+
+/// Renders one meeting; never panics (the engine catches document panics).
 fn render_one(
     engine: &Engine,
     input: &Input,
     out_root: &Path,
     kinds: Option<Vec<hoinghi::kind::DocKind>>,
     lang: Lang,
-) -> Outcome {
+) -> Rendered {
     let request = Request {
         kinds,
         ident: input.dir.to_string_lossy().into_owned(),
@@ -186,11 +228,11 @@ fn render_one(
     let report = engine.render_file(&input.file, &request);
     let mut errors: Vec<String> = report.errors.iter().map(|p| located(p, lang)).collect();
     let dir = out_root.join(&input.dir);
-    let mut outputs = Vec::new();
-    for doc in &report.documents {
-        match &doc.result {
+    let mut pending = Vec::new();
+    for doc in report.documents {
+        match doc.result {
             Err(e) => errors.push(
-                super::doc_error(&input.file, doc.kind, e)
+                super::doc_error(&input.file, doc.kind, &e)
                     .get(lang)
                     .to_owned(),
             ),
@@ -206,29 +248,50 @@ fn render_one(
             ),
             Ok(typeset) => {
                 let path = output::pdf_path(&dir, doc.kind);
-                match output::write_atomic(&path, &typeset.pdf) {
-                    Ok(()) => outputs.push(OutputEntry {
-                        kind: doc.kind.slug(),
-                        path: path
-                            .strip_prefix(out_root)
-                            .unwrap_or(&path)
-                            .to_string_lossy()
-                            .into_owned(),
-                        sha256: output::sha256_hex(&typeset.pdf),
-                        pages: typeset.document.pages().len(),
-                    }),
-                    Err(e) => errors.push(output::cannot_write(&path, &e).get(lang).to_owned()),
-                }
+                let entry = OutputEntry {
+                    kind: doc.kind.slug(),
+                    path: path
+                        .strip_prefix(out_root)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .into_owned(),
+                    sha256: output::sha256_hex(&typeset.pdf),
+                    pages: typeset.document.pages().len(),
+                };
+                pending.push((path, typeset.pdf, entry));
             }
         }
     }
-    Outcome {
-        input: input.file.to_string_lossy().into_owned(),
-        status: if errors.is_empty() { "ok" } else { "failed" },
-        outputs,
-        errors,
-        warnings: report.warnings.len(),
+    Rendered {
+        outcome: Outcome {
+            input: input.file.to_string_lossy().into_owned(),
+            status: if errors.is_empty() { "ok" } else { "failed" },
+            outputs: Vec::new(),
+            errors,
+            warnings: report.warnings.len(),
+        },
+        pending,
     }
+}
+
+/// Writes the PDFs of `rendered` (each atomically) and completes its outcome.
+fn write_outputs(rendered: Rendered, lang: Lang) -> Outcome {
+    let Rendered {
+        mut outcome,
+        pending,
+    } = rendered;
+    for (path, pdf, entry) in pending {
+        match output::write_atomic(&path, &pdf) {
+            Ok(()) => outcome.outputs.push(entry),
+            Err(e) => outcome
+                .errors
+                .push(output::cannot_write(&path, &e).get(lang).to_owned()),
+        }
+    }
+    if !outcome.errors.is_empty() {
+        outcome.status = "failed";
+    }
+    outcome
 }
 
 /// `line:col: [field] message` (the file is named beside it), terminal control characters

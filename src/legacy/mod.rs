@@ -258,10 +258,42 @@ fn split_tone(c: char) -> Option<(char, Option<Tone>)> {
 /// the nucleus (both the old and the new placement are accepted where they
 /// differ: "hòa" and "hoà", "thủy" and "thuỷ"). Syllables closed by c ch p
 /// t must carry sắc or nặng. Case-insensitive; the input may be NFC or NFD.
+///
+/// Answers are remembered per thread (a language has a few thousand syllables, and a meeting
+/// file repeats them): the legacy-encoding check asks for every word of every field.
 pub fn is_vietnamese_syllable(word: &str) -> bool {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// Beyond this many distinct words (not a language's syllables), start over.
+    const REMEMBERED: usize = 16_384;
+    thread_local! {
+        static KNOWN: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+    }
+    if word.len() > 32 {
+        return syllable_uncached(word);
+    }
+    KNOWN.with(|known| {
+        if let Some(&answer) = known.borrow().get(word) {
+            return answer;
+        }
+        let answer = syllable_uncached(word);
+        let mut known = known.borrow_mut();
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(word.into(), answer);
+        answer
+    })
+}
+
+fn syllable_uncached(word: &str) -> bool {
     let mut bases = String::with_capacity(word.len());
     let mut tone: Option<(usize, Tone)> = None;
-    for (index, c) in word.nfc().flat_map(char::to_lowercase).enumerate() {
+    for (index, c) in crate::text::nfc_cow(word)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .enumerate()
+    {
         let Some((letter, t)) = split_tone(c) else {
             return false;
         };
@@ -371,6 +403,16 @@ struct Word<'a> {
     class: Class,
 }
 
+/// Whether `word`'s capitals could be Unicode: TCVN3 writes many small letters with codes
+/// that look like Latin-1 capitals ("chÝn" for "chín"), never found after a small letter.
+fn natural_case(word: &str, kind: Legacy) -> bool {
+    kind != Legacy::Tcvn3
+        || word
+            .chars()
+            .zip(word.chars().skip(1))
+            .all(|(a, b)| !(a.is_lowercase() && b.is_uppercase() && kind.is_key(b)))
+}
+
 /// Classifies one word for `kind`.
 fn classify(word: &str, kind: Legacy) -> Class {
     let has_key = word.chars().any(|c| kind.is_key(c));
@@ -410,14 +452,7 @@ fn classify(word: &str, kind: Legacy) -> Class {
             valid_before: false,
         };
     }
-    // TCVN3 writes many small letters with codes that look like Latin-1
-    // capitals ("chÝn" for "chín"): such a capital after a small letter is
-    // never Unicode Vietnamese.
-    let natural_case = kind != Legacy::Tcvn3
-        || word
-            .chars()
-            .zip(word.chars().skip(1))
-            .all(|(a, b)| !(a.is_lowercase() && b.is_uppercase() && kind.is_key(b)));
+    let natural_case = natural_case(word, kind);
     // A lone Vietnamese letter ("â" in a list of letters) counts as Unicode.
     let letter = {
         let mut chars = word.chars().flat_map(char::to_lowercase);
@@ -474,7 +509,10 @@ fn quoted(word: &str, kind: Legacy) -> Option<Class> {
 }
 
 /// Splits `text` into words for `kind` and classifies each one.
-fn analyse(text: &str, kind: Legacy) -> Vec<Word<'_>> {
+///
+/// `detecting`: only the words that count for detection ([`Stats`]) are classified in full;
+/// a word that is a Vietnamese syllable as written is taken as Unicode without converting it.
+fn analyse(text: &str, kind: Legacy, detecting: bool) -> Vec<Word<'_>> {
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut line = 0usize;
     let mut start: Option<usize> = None;
@@ -501,7 +539,15 @@ fn analyse(text: &str, kind: Legacy) -> Vec<Word<'_>> {
                 offset: from,
                 text: w,
                 line,
-                class: classify(w, kind),
+                class: if detecting
+                    && !w.is_ascii()
+                    && natural_case(w, kind)
+                    && is_vietnamese_syllable(w)
+                {
+                    Class::Unicode
+                } else {
+                    classify(w, kind)
+                },
             })
         })
         .collect()
@@ -569,7 +615,11 @@ pub fn detect_legacy(text: &str) -> Option<Legacy> {
     let mut best: Option<(Legacy, Stats)> = None;
     let mut tie = false;
     for kind in Legacy::ALL {
-        let stats = Stats::of(&analyse(text, kind));
+        // Without one of its code points, a text cannot hold this encoding's mojibake.
+        if !text.chars().any(|c| kind.is_key(c)) {
+            continue;
+        }
+        let stats = Stats::of(&analyse(text, kind, true));
         if !stats.qualifies() {
             continue;
         }
@@ -595,7 +645,7 @@ pub fn detect_legacy(text: &str) -> Option<Legacy> {
 /// lines where converted words outnumber real Unicode words, or, on lines
 /// with neither, when they do so in the whole text.
 fn replacements(text: &str, kind: Legacy) -> Vec<(usize, String, String)> {
-    let words = analyse(text, kind);
+    let words = analyse(text, kind, false);
     let lines = words.last().map_or(0, |w| w.line + 1);
     let mut legacy_per_line = vec![0usize; lines];
     let mut unicode_per_line = vec![0usize; lines];

@@ -4,8 +4,6 @@
 //! Word (UTF-16 with BOM) or from macOS (decomposed tone marks). Everything leaves this module
 //! as NFC UTF-8 text, or as one [`Problem`] saying where the first undecodable byte is.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::diag::{Pos, Problem};
 use crate::legacy;
 use crate::text;
@@ -50,7 +48,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Problem> {
     } else {
         utf8(bytes, 0)?
     };
-    Ok(text.nfc().collect())
+    Ok(crate::text::to_nfc(&text))
 }
 
 fn utf8(bytes: &[u8], offset: usize) -> Result<String, Problem> {

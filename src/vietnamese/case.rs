@@ -3,19 +3,17 @@
 //! đ → Đ, ư → Ư, ủ → Ủ). Results are always NFC, so no letter ends up with
 //! detached combining marks.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Upper-cases `s` with full Unicode case mapping and returns NFC:
 /// `đảng ủy khối` → `ĐẢNG ỦY KHỐI`, `ỹ ỵ ử` → `Ỹ Ỵ Ử`. Decomposed input is
 /// composed.
 pub fn upper_vi(s: &str) -> String {
-    s.to_uppercase().nfc().collect()
+    crate::text::to_nfc(&s.to_uppercase())
 }
 
 /// Lower-cases `s` with full Unicode case mapping and returns NFC:
 /// `ĐẢNG ỦY KHỐI` → `đảng ủy khối`.
 pub fn lower_vi(s: &str) -> String {
-    s.to_lowercase().nfc().collect()
+    crate::text::to_nfc(&s.to_lowercase())
 }
 
 /// Trims `s` and replaces every run of Unicode whitespace (spaces, tabs,
@@ -27,6 +25,7 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn upper_vi_table() {

@@ -102,6 +102,19 @@ struct Syllable {
 /// Recognises an NFC word as an open `oa`/`oe`/`uy` syllable with exactly one
 /// tone mark on one of the two vowels.
 fn analyze(word: &str) -> Option<Syllable> {
+    // Only open oa/oe/uy syllables have two styles; most words end in a consonant.
+    let mut from_end = word.chars().rev();
+    let (last, before) = (from_end.next()?, from_end.next()?);
+    if last.is_ascii() && !matches!(last.to_ascii_lowercase(), 'a' | 'e' | 'y') {
+        return None;
+    }
+    let base = |c: char| split_letter(c).and_then(|l| lower(l.base));
+    if !matches!(
+        (base(before)?, base(last)?),
+        ('o', 'a') | ('o', 'e') | ('u', 'y')
+    ) {
+        return None;
+    }
     let letters = word
         .chars()
         .map(split_letter)
@@ -200,7 +213,7 @@ fn segments(text: &str) -> Vec<(bool, &str)> {
 ///     == "Uỷ ban nhân dân tỉnh Khánh Hoà"
 /// ```
 pub fn normalize_tone(text: &str, style: ToneStyle) -> String {
-    let text: String = text.nfc().collect();
+    let text = crate::text::to_nfc(text);
     let mut out = String::with_capacity(text.len());
     for (is_word, part) in segments(&text) {
         match is_word.then(|| restyle_word(part, style)).flatten() {
@@ -217,7 +230,7 @@ pub fn normalize_tone(text: &str, style: ToneStyle) -> String {
 /// or when `word` is not a single word (contains a non-letter). The word is
 /// normalised to NFC first.
 pub fn tone_style_of_word(word: &str) -> Option<ToneStyle> {
-    let word: String = word.nfc().collect();
+    let word = crate::text::to_nfc(word);
     if !word.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -229,7 +242,7 @@ pub fn tone_style_of_word(word: &str) -> Option<ToneStyle> {
 /// exactly, after NFC, so `Hòa` and `hòa` are two entries) and in order of
 /// first appearance. A document is consistent when one of the lists is empty.
 pub fn detect_mixed(text: &str) -> (Vec<String>, Vec<String>) {
-    let text: String = text.nfc().collect();
+    let text = crate::text::to_nfc(text);
     let mut old: Vec<String> = Vec::new();
     let mut new: Vec<String> = Vec::new();
     for (is_word, part) in segments(&text) {
