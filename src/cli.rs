@@ -28,6 +28,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// Kiểm tra tệp cuộc họp mà không soạn PDF (0: không lỗi, 1: có lỗi).
     Check(CheckArgs),
+    /// Soạn lại mỗi khi tệp cuộc họp, ảnh của nó hoặc mẫu thay đổi (để mở PDF bên cạnh khi soạn thảo).
+    Watch(WatchArgs),
     /// In lược đồ JSON Schema của tệp cuộc họp (cho trình soạn thảo: gợi ý và kiểm tra).
     Schema,
 }
@@ -61,12 +63,67 @@ pub struct RenderArgs {
     /// Ghi thêm mã Typst đã sinh (<loại>.typ và hoinghi.typ) cạnh tệp PDF.
     #[arg(long)]
     pub emit_typst: bool,
+    /// Định dạng kết quả.
+    #[command(flatten)]
+    pub publish: PublishArgs,
     /// Cách soạn văn bản.
     #[command(flatten)]
     pub typeset: TypesetArgs,
     /// Cách đọc tệp.
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// `hoinghi watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Tệp cuộc họp (.yaml).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Thư mục ghi kết quả.
+    #[arg(short, long, value_name = "OUT", default_value = "out")]
+    pub out: PathBuf,
+    /// Định dạng kết quả.
+    #[command(flatten)]
+    pub publish: PublishArgs,
+    /// Cách soạn văn bản.
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
+    /// Cách đọc tệp.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Output formats, shared by `render` and `watch`.
+#[derive(Debug, Clone, Args)]
+pub struct PublishArgs {
+    /// Định dạng, cách nhau bởi dấu phẩy: pdf (mặc định), html, md, txt (bài tin, để đăng báo điện tử) và png (ảnh từng trang của mọi văn bản).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<FormatArg>,
+    /// html, md, txt: chỉ phần thân bài (không có tít), để dán vào trình soạn thảo của trang web.
+    #[arg(long)]
+    pub fragment: bool,
+    /// png: độ phân giải, điểm ảnh mỗi inch.
+    #[arg(long, value_name = "PPI", default_value_t = 144.0)]
+    pub ppi: f32,
+    /// html, md: cạnh dài nhất của ảnh đăng web, điểm ảnh.
+    #[arg(long, value_name = "PX", default_value_t = 1600)]
+    pub photo_size: u32,
+}
+
+/// An output format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// PDF của mọi văn bản.
+    Pdf,
+    /// Bài tin dạng HTML, ảnh trong thư mục anh/ bên cạnh.
+    Html,
+    /// Bài tin dạng Markdown.
+    Md,
+    /// Bài tin dạng văn bản thuần.
+    Txt,
+    /// Ảnh PNG từng trang của mọi văn bản.
+    Png,
 }
 
 /// How documents are typeset, shared by `render` and `batch`.

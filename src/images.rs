@@ -592,6 +592,25 @@ fn count(n: u64) -> (String, String) {
     }
 }
 
+/// Decodes the raster image `data` (checked as [`inspect_bytes`] does) and turns it upright
+/// as its EXIF orientation says. The pixels only: no EXIF, location or camera data survives.
+/// SVG has no pixels: [`ImageProblem::UnknownFormat`].
+pub fn decode_upright(data: &[u8]) -> Result<image::DynamicImage, ImageProblem> {
+    use image::ImageDecoder;
+    let info = inspect_bytes(data)?;
+    let codec = info.format.codec().ok_or(ImageProblem::UnknownFormat)?;
+    let mut decoder = reader(data, codec, decode_limits())
+        .into_decoder()
+        .map_err(|e| decode_problem(e, info.width, info.height))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder)
+        .map_err(|e| decode_problem(e, info.width, info.height))?;
+    picture.apply_orientation(orientation);
+    Ok(picture)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ use crate::diag::{Problem, Text};
 use crate::kind::DocKind;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Meeting, Profile};
+use crate::publish::{PublishError, WebEdition, WebOptions};
 use crate::render::{Renderer, TemplateError, TemplateStore};
 use crate::typeset::{Fonts, Job, Metadata, Typeset, TypesetError, Typesetter};
 use crate::validate::{self, Schedule};
@@ -227,6 +228,7 @@ impl Engine {
             errors: Vec::new(),
             skipped: Vec::new(),
             documents: Vec::new(),
+            web: None,
             elapsed: Duration::ZERO,
         };
         let prepared = match guarded(|| self.prepare(path)) {
@@ -254,8 +256,22 @@ impl Engine {
         let plan = self.plan(&prepared, request.kinds.as_deref());
         report.errors = plan.missing;
         report.skipped = plan.skipped;
-        report.documents =
-            self.render_kinds(&prepared, &plan.kinds, &request.ident, request.keep_source);
+        let context = self.guarded_context(&prepared);
+        if request.typeset {
+            report.documents = self.render_with(
+                &prepared,
+                &context,
+                &plan.kinds,
+                &request.ident,
+                request.keep_source,
+            );
+        }
+        if let Some(options) = &request.web {
+            match self.publish(&prepared, &context, options) {
+                Ok(edition) => report.web = Some(edition),
+                Err(problems) => report.errors.extend(problems),
+            }
+        }
         report.warnings = prepared.warnings;
         report.text = Some(prepared.text);
         report.elapsed = started.elapsed();
@@ -274,16 +290,74 @@ impl Engine {
         ident: &str,
         keep_source: bool,
     ) -> Vec<Document> {
-        use rayon::prelude::*;
-        let context = match guarded(|| self.context(prepared)) {
+        let context = self.guarded_context(prepared);
+        self.render_with(prepared, &context, kinds, ident, keep_source)
+    }
+
+    /// The context of `prepared`; a panic while building it becomes an error.
+    fn guarded_context(&self, prepared: &Prepared) -> Result<Context, DocError> {
+        match guarded(|| self.context(prepared)) {
             Ok(result) => result,
             Err((_, panic)) => Err(panic),
+        }
+    }
+
+    /// The article of `prepared` in the text formats of `options`, with its photos prepared
+    /// for the web; every problem names its field and line.
+    pub fn publish(
+        &self,
+        prepared: &Prepared,
+        context: &Result<Context, DocError>,
+        options: &WebOptions,
+    ) -> Result<WebEdition, Vec<Problem>> {
+        let ctx = match context {
+            Ok(ctx) => ctx,
+            Err(e) => {
+                return Err(vec![Problem::error(
+                    "",
+                    text!("lỗi khi soạn bài tin: {e}", "cannot make the article: {e}"),
+                )]);
+            }
         };
+        let Some(article) = &ctx.article else {
+            let mut missing = validate::requirements(&prepared.meeting, DocKind::BaiTin);
+            load::locate(&mut missing, &prepared.index);
+            return Err(missing);
+        };
+        let published =
+            guarded(|| crate::publish::publish(&self.renderer, article, &prepared.dir, options));
+        match published {
+            Ok(Ok(edition)) => Ok(edition),
+            Ok(Err(PublishError::Photo(problem))) => {
+                let mut problems = vec![problem];
+                load::locate(&mut problems, &prepared.index);
+                Err(problems)
+            }
+            Ok(Err(PublishError::Template(e))) => Err(vec![Problem::error("", e.message.clone())]),
+            Err((_, panic)) => Err(vec![Problem::error(
+                "",
+                text!(
+                    "lỗi nội bộ khi soạn bài tin (lỗi của hoinghi, xin báo lại): {panic}",
+                    "internal error while making the article (a bug in hoinghi, please report it): {panic}"
+                ),
+            )]),
+        }
+    }
+
+    fn render_with(
+        &self,
+        prepared: &Prepared,
+        context: &Result<Context, DocError>,
+        kinds: &[DocKind],
+        ident: &str,
+        keep_source: bool,
+    ) -> Vec<Document> {
+        use rayon::prelude::*;
         kinds
             .par_iter()
             .map(|&kind| {
                 let started = Instant::now();
-                let result = match &context {
+                let result = match context {
                     Ok(ctx) => guarded(|| self.make(prepared, ctx, kind, ident)).and_then(|r| r),
                     Err(e) => Err((None, e.clone())),
                 };
@@ -386,15 +460,31 @@ impl Engine {
 
     /// The template context of `prepared`, the article worded by its text template.
     pub fn context(&self, prepared: &Prepared) -> Result<Context, DocError> {
-        let mut ctx = context::build(
-            &prepared.meeting,
-            &prepared.schedule,
-            self.profile_of(&prepared.meeting),
-            &self.typesetter.fonts().family,
-        );
-        self.renderer
-            .word_article(&mut ctx)
-            .map_err(DocError::Template)?;
+        let meeting = &prepared.meeting;
+        let build = |m: &Meeting| {
+            context::build(
+                m,
+                &prepared.schedule,
+                self.profile_of(m),
+                &self.typesetter.fonts().family,
+            )
+        };
+        let mut ctx = build(meeting);
+        match meeting.article.as_ref().and_then(|a| a.address) {
+            // The outlet's form of address: the article's words come from a context where
+            // everyone is addressed that way; the minutes keep each person's own.
+            Some(form) => {
+                let mut worded = build(&meeting.addressed_for_article(form));
+                self.renderer
+                    .word_article(&mut worded)
+                    .map_err(DocError::Template)?;
+                ctx.article = worded.article;
+            }
+            None => self
+                .renderer
+                .word_article(&mut ctx)
+                .map_err(DocError::Template)?,
+        }
         Ok(ctx)
     }
 
@@ -449,6 +539,24 @@ pub struct Request {
     pub ident: String,
     /// Keep each document's generated Typst source (`--emit-typst`).
     pub keep_source: bool,
+    /// Typeset the documents (PDF, PNG); `false` when only the article's text formats are
+    /// wanted.
+    pub typeset: bool,
+    /// The article's text formats (HTML, Markdown, plain text), if wanted.
+    pub web: Option<WebOptions>,
+}
+
+impl Request {
+    /// Every kind with data (or `kinds`), typeset, nothing else.
+    pub fn pdf(kinds: Option<Vec<DocKind>>, ident: String) -> Request {
+        Request {
+            kinds,
+            ident,
+            keep_source: false,
+            typeset: true,
+            web: None,
+        }
+    }
 }
 
 /// Which documents a meeting makes.
@@ -477,6 +585,8 @@ pub struct MeetingReport {
     pub skipped: Vec<(DocKind, Vec<Problem>)>,
     /// The documents made or failed.
     pub documents: Vec<Document>,
+    /// The article in its text formats, when asked for and made.
+    pub web: Option<WebEdition>,
     /// Time spent on the whole file.
     pub elapsed: Duration,
 }

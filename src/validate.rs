@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::diag::Problem;
 use crate::images::{self, ImageInfo, ImageProblem};
 use crate::kind::DocKind;
-use crate::model::{Authority, Meeting, PercentBase, Profile};
+use crate::model::{Address, Authority, Meeting, PercentBase, Profile};
 use crate::text::closest;
 
 /// The meeting's date and times, parsed.
@@ -44,7 +44,60 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_awards(meeting, &mut problems);
     check_numbers(meeting, &mut problems);
     check_photos(meeting, dir, &mut problems);
+    check_article(meeting, &mut problems);
     (schedule, problems)
+}
+
+/// Headlines above this many words read long on a news site (spec §8): a warning.
+pub const HEADLINE_WORDS: usize = 20;
+
+/// The article's own rules: a state portal's "ông/bà" needs each person's address; a long
+/// headline is worth a second look.
+fn check_article(m: &Meeting, problems: &mut Vec<Problem>) {
+    let Some(article) = &m.article else { return };
+    if let Some(title) = &article.title {
+        let words = title.split_whitespace().count();
+        if words > HEADLINE_WORDS {
+            problems.push(
+                Problem::warning(
+                    "article.title",
+                    text!(
+                        "tít bài có {words} chữ, dài hơn khoảng {HEADLINE_WORDS} chữ thường dùng trên báo điện tử",
+                        "the headline has {words} words, longer than the ~{HEADLINE_WORDS} news sites use"
+                    ),
+                )
+                .hint(text!(
+                    "rút gọn: chủ thể + hoạt động + năm",
+                    "shorten it: who + what + year"
+                )),
+            );
+        }
+    }
+    if article.address != Some(crate::model::ArticleAddress::OngBa) {
+        return;
+    }
+    let own = |a: Option<Address>| a.or(m.bloc.address);
+    let mut need = |path: String, address: Option<Address>| {
+        if !matches!(own(address), Some(Address::Ong | Address::Ba)) {
+            problems.push(
+                Problem::error(
+                    path,
+                    text!(
+                        "bài tin viết theo kiểu cổng thông tin (article.address: ong_ba) nên cần biết gọi người này là \"ông\" hay \"bà\"",
+                        "the article is written for a state portal (article.address: ong_ba), so it needs to know whether to call this person \"ông\" or \"bà\""
+                    ),
+                )
+                .hint(text!(
+                    "thêm address: ong hoặc address: ba",
+                    "add address: ong or address: ba"
+                )),
+            );
+        }
+    };
+    need("chair.address".to_owned(), m.chair.address);
+    for (i, g) in m.guests.iter().enumerate() {
+        need(format!("guests[{i}].address"), g.address);
+    }
 }
 
 /// What the format `profile` cannot print: the Party format (HD 36) has no `TUQ.`/`T/UQ`

@@ -220,11 +220,7 @@ fn render_one(
     kinds: Option<Vec<hoinghi::kind::DocKind>>,
     lang: Lang,
 ) -> Rendered {
-    let request = Request {
-        kinds,
-        ident: input.dir.to_string_lossy().into_owned(),
-        keep_source: false,
-    };
+    let request = Request::pdf(kinds, input.dir.to_string_lossy().into_owned());
     let report = engine.render_file(&input.file, &request);
     let mut errors: Vec<String> = report.errors.iter().map(|p| located(p, lang)).collect();
     let dir = out_root.join(&input.dir);

@@ -4,6 +4,7 @@
 mod batch;
 mod check;
 mod render;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -13,11 +14,12 @@ use hoinghi::diag::{Lang, Problem, Report, Text};
 use hoinghi::kind::DocKind;
 use hoinghi::load::{Hygiene, LoadOptions};
 use hoinghi::output;
-use hoinghi::pipeline::{DocError, Engine, MeetingReport, Settings};
+use hoinghi::pipeline::{DocError, Engine, MeetingReport, Request, Settings};
+use hoinghi::publish::{ArticleStats, WebFormat, WebOptions};
 use hoinghi::text;
 use hoinghi::vietnamese::ToneStyle;
 
-use crate::cli::{Command, DocArg, InputArgs, ToneArg, TypesetArgs};
+use crate::cli::{Command, DocArg, FormatArg, InputArgs, PublishArgs, ToneArg, TypesetArgs};
 
 /// Exit code: everything done.
 pub const OK: u8 = 0;
@@ -33,6 +35,7 @@ pub fn run(command: Command, lang: Lang) -> u8 {
         Command::Render(args) => render::run(&args, &mut out),
         Command::Batch(args) => batch::run(&args, &mut out),
         Command::Check(args) => check::run(&args, &mut out),
+        Command::Watch(args) => watch::run(&args, &mut out),
         Command::Schema => {
             println!("{}", hoinghi::schema::json_schema_text());
             OK
@@ -127,38 +130,122 @@ pub fn print_problems(out: &mut Console, report: &MeetingReport) {
     }
 }
 
-/// Writes the documents of `report` into `dir` (and, with `emit_typst`, their Typst sources and
-/// the shared library); prints what was written (when `verbose`) and every failure. A document
-/// that failed writes nothing; the others are still written. Returns whether all were written.
+/// What to write of each document.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions {
+    /// The generated Typst source and the library beside the PDF.
+    pub emit_typst: bool,
+    /// The PDF.
+    pub pdf: bool,
+    /// PNG pages at this resolution.
+    pub png_ppi: Option<f32>,
+    /// Say what was written.
+    pub verbose: bool,
+}
+
+/// The request for `file` from the output options: which kinds, and in which formats.
+pub fn request_for(
+    file: &Path,
+    kinds: Option<Vec<DocKind>>,
+    publish: &PublishArgs,
+    emit_typst: bool,
+) -> Request {
+    let has = |f: FormatArg| publish.format.contains(&f);
+    let web: Vec<WebFormat> = [
+        (FormatArg::Html, WebFormat::Html),
+        (FormatArg::Md, WebFormat::Markdown),
+        (FormatArg::Txt, WebFormat::Text),
+    ]
+    .into_iter()
+    .filter(|(arg, _)| has(*arg))
+    .map(|(_, format)| format)
+    .collect();
+    Request {
+        kinds,
+        ident: ident(file),
+        keep_source: emit_typst,
+        typeset: has(FormatArg::Pdf) || has(FormatArg::Png) || emit_typst,
+        web: (!web.is_empty()).then_some(WebOptions {
+            formats: web,
+            fragment: publish.fragment,
+            photo_max_side: publish.photo_size,
+        }),
+    }
+}
+
+/// The write options from the output options.
+pub fn write_options(publish: &PublishArgs, emit_typst: bool, verbose: bool) -> WriteOptions {
+    WriteOptions {
+        emit_typst,
+        pdf: publish.format.contains(&FormatArg::Pdf),
+        png_ppi: publish
+            .format
+            .contains(&FormatArg::Png)
+            .then_some(publish.ppi),
+        verbose,
+    }
+}
+
+/// A wrong `--ppi` or `--photo-size`, said in words (a usage error).
+pub fn check_publish_args(publish: &PublishArgs, out: &mut Console) -> bool {
+    if !(publish.ppi.is_finite() && (10.0..=1200.0).contains(&publish.ppi)) {
+        let v = publish.ppi;
+        out.note(&text!(
+            "lỗi: --ppi {v} không hợp lệ: cần một số từ 10 đến 1200",
+            "error: --ppi {v} is not valid: give a number from 10 to 1200"
+        ));
+        return false;
+    }
+    if !(16..=10_000).contains(&publish.photo_size) {
+        let v = publish.photo_size;
+        out.note(&text!(
+            "lỗi: --photo-size {v} không hợp lệ: cần một số từ 16 đến 10000",
+            "error: --photo-size {v} is not valid: give a number from 16 to 10000"
+        ));
+        return false;
+    }
+    true
+}
+
+/// Writes the documents of `report` into `dir` (PDF, PNG pages, and with `emit_typst` their
+/// Typst sources and the shared library), then the article's text formats and photos; prints
+/// what was written (when `verbose`) and every failure. A document that failed writes
+/// nothing; the others are still written. Returns whether all were written.
 pub fn write_documents(
     engine: &Engine,
     report: &MeetingReport,
     out_root: &Path,
     dir: &Path,
-    emit_typst: bool,
+    options: WriteOptions,
     out: &mut Console,
-    verbose: bool,
 ) -> bool {
+    if (!report.documents.is_empty() || report.web.is_some()) && !output::inside(out_root, dir) {
+        let d = dir.display();
+        out.note(&text!(
+            "lỗi: thư mục {d} trỏ ra ngoài thư mục kết quả (liên kết); không ghi",
+            "error: the folder {d} leads outside the output folder (a link); nothing written"
+        ));
+        return false;
+    }
     let mut all = true;
-    for doc in &report.documents {
-        if !output::inside(out_root, dir) {
-            let d = dir.display();
-            let t = text!(
-                "lỗi: thư mục {d} trỏ ra ngoài thư mục kết quả (liên kết); không ghi",
-                "error: the folder {d} leads outside the output folder (a link); nothing written"
-            );
-            out.note(&t);
-            all = false;
-            continue;
+    let write = |path: &Path, bytes: &[u8], out: &mut Console| -> bool {
+        match output::write_atomic(path, bytes) {
+            Ok(()) => true,
+            Err(e) => {
+                out.note(&output::cannot_write(path, &e));
+                false
+            }
         }
-        if emit_typst && let Some(source) = &doc.source {
+    };
+    for doc in &report.documents {
+        if options.emit_typst
+            && let Some(source) = &doc.source
+        {
             let typ = dir.join(format!("{}.typ", doc.kind.slug()));
             let lib = dir.join(hoinghi::render::LIBRARY);
-            if let Err(e) = output::write_atomic(&typ, source.as_bytes())
-                .and_then(|()| output::write_atomic(&lib, engine.library_source().as_bytes()))
+            if !(write(&typ, source.as_bytes(), out)
+                && write(&lib, engine.library_source().as_bytes(), out))
             {
-                let t = output::cannot_write(&typ, &e);
-                out.note(&t);
                 all = false;
                 continue;
             }
@@ -168,21 +255,47 @@ pub fn write_documents(
                 for w in &typeset.warnings {
                     out.block(w);
                 }
-                let path = output::pdf_path(dir, doc.kind);
-                if let Err(e) = output::write_atomic(&path, &typeset.pdf) {
-                    let t = output::cannot_write(&path, &e);
-                    out.note(&t);
-                    all = false;
-                    continue;
-                }
                 let pages = typeset.document.pages().len();
-                if verbose {
-                    let ms = doc.elapsed.as_millis();
-                    let p = path.display();
-                    out.note(&text!(
-                        "đã ghi {p} ({pages} trang, {ms} ms)",
-                        "wrote {p} ({pages} page(s), {ms} ms)"
-                    ));
+                let ms = doc.elapsed.as_millis();
+                if options.pdf {
+                    let path = output::pdf_path(dir, doc.kind);
+                    if !write(&path, &typeset.pdf, out) {
+                        all = false;
+                        continue;
+                    }
+                    if options.verbose {
+                        let p = path.display();
+                        out.note(&text!(
+                            "đã ghi {p} ({pages} trang, {ms} ms)",
+                            "wrote {p} ({pages} page(s), {ms} ms)"
+                        ));
+                    }
+                }
+                if let Some(ppi) = options.png_ppi {
+                    match hoinghi::publish::png::pages(&typeset.document, ppi) {
+                        Ok(images) => {
+                            for (i, png) in images.iter().enumerate() {
+                                let path = dir.join(format!("{}-{}.png", doc.kind.slug(), i + 1));
+                                all &= write(&path, png, out);
+                            }
+                            if options.verbose {
+                                let (slug, d) = (doc.kind.slug(), dir.display());
+                                let n = images.len();
+                                out.note(&text!(
+                                    "đã ghi {d}/{slug}-1.png … ({n} trang, {ppi} ppi)",
+                                    "wrote {d}/{slug}-1.png … ({n} page(s), {ppi} ppi)"
+                                ));
+                            }
+                        }
+                        Err(e) => {
+                            let slug = doc.kind.slug();
+                            out.note(&text!(
+                                "lỗi: không tạo được ảnh PNG của {slug}: {e}",
+                                "error: cannot make the PNG pages of {slug}: {e}"
+                            ));
+                            all = false;
+                        }
+                    }
                 }
             }
             Err(e) => {
@@ -195,7 +308,44 @@ pub fn write_documents(
             }
         }
     }
+    if let Some(edition) = &report.web {
+        let photos = dir.join(hoinghi::publish::PHOTO_FOLDER);
+        for (name, photo) in &edition.photos {
+            all &= write(&photos.join(name), &photo.bytes, out);
+        }
+        for (format, text) in &edition.texts {
+            let path = dir.join(format!("bai-tin.{}", format.extension()));
+            let ok = write(&path, text.as_bytes(), out);
+            all &= ok;
+            if ok && options.verbose {
+                let p = path.display();
+                out.note(&text!("đã ghi {p}", "wrote {p}"));
+            }
+        }
+        print_stats(out, &edition.stats);
+    }
     all
+}
+
+/// The article's statistics, and a warning for a long headline.
+fn print_stats(out: &mut Console, stats: &ArticleStats) {
+    let ArticleStats {
+        headline_words,
+        words,
+        characters,
+        photos,
+    } = *stats;
+    out.note(&text!(
+        "bài tin: {words} chữ, {characters} ký tự, {photos} ảnh (tít {headline_words} chữ)",
+        "article: {words} words, {characters} characters, {photos} photo(s) (headline {headline_words} words)"
+    ));
+    if headline_words > hoinghi::validate::HEADLINE_WORDS {
+        let limit = hoinghi::validate::HEADLINE_WORDS;
+        out.note(&text!(
+            "cảnh báo: tít bài {headline_words} chữ, dài hơn khoảng {limit} chữ thường dùng trên báo điện tử; đặt article.title ngắn hơn",
+            "warning: the headline has {headline_words} words, longer than the ~{limit} news sites use; set a shorter article.title"
+        ));
+    }
 }
 
 /// One line saying why a document could not be made.

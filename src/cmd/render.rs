@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use hoinghi::output;
-use hoinghi::pipeline::Request;
 use hoinghi::text;
 
 use super::{Console, FAILED, OK, USAGE};
@@ -17,22 +16,22 @@ pub fn run(args: &RenderArgs, out: &mut Console) -> u8 {
     if let Some(code) = duplicate_stems(args, out) {
         return code;
     }
+    if !super::check_publish_args(&args.publish, out) {
+        return USAGE;
+    }
     let settings = super::typeset_settings(&args.input, &args.typeset);
     let Some(engine) = super::engine(settings, out) else {
         return USAGE;
     };
     output::remove_stale_parts(&args.out);
     let requested = super::requested_kinds(&args.input.doc);
+    let options = super::write_options(&args.publish, args.emit_typst, true);
     let mut failed = false;
     for file in &args.files {
-        let request = Request {
-            kinds: requested.clone(),
-            ident: super::ident(file),
-            keep_source: args.emit_typst,
-        };
+        let request = super::request_for(file, requested.clone(), &args.publish, args.emit_typst);
         let report = engine.render_file(file, &request);
         super::print_problems(out, &report);
-        if !report.errors.is_empty() && report.documents.is_empty() {
+        if !report.errors.is_empty() && report.documents.is_empty() && report.web.is_none() {
             let name = file.display();
             out.note(&text!(
                 "{name}: không soạn văn bản nào vì tệp có lỗi",
@@ -40,15 +39,7 @@ pub fn run(args: &RenderArgs, out: &mut Console) -> u8 {
             ));
         }
         let dir = output::meeting_dir(&args.out, file);
-        let written = super::write_documents(
-            &engine,
-            &report,
-            &args.out,
-            &dir,
-            args.emit_typst,
-            out,
-            true,
-        );
+        let written = super::write_documents(&engine, &report, &args.out, &dir, options, out);
         failed |= report.failed() || !written;
         // Typst's caches keep each meeting's layouts otherwise: memory stays flat over many files.
         comemo::evict(2);

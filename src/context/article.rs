@@ -52,6 +52,12 @@ pub fn build(a: &Article, ctx: &Context) -> ArticleCtx {
         lead: String::new(),
         paragraphs: Vec::new(),
         extra_paragraphs: a.paragraphs.iter().map(|p| p.trim().to_owned()).collect(),
+        lead_written: a
+            .lead
+            .as_deref()
+            .map(crate::text::collapse_whitespace)
+            .filter(|t| !t.is_empty()),
+        body_written: a.body.clone(),
         list_members: a
             .list_members
             .unwrap_or(ctx.member_count <= LIST_MEMBERS_UP_TO),
@@ -79,8 +85,12 @@ pub fn apply_words(ctx: &mut Context, text: &str) {
         Some(written) if crate::text::collapse_whitespace(written) == title => centred(written),
         _ => centred(title),
     };
-    article.lead = blocks.next().unwrap_or_default();
-    article.paragraphs = blocks.collect();
+    let generated_lead = blocks.next().unwrap_or_default();
+    article.lead = match &article.lead_written {
+        Some(lead) => lead.clone(),
+        None => generated_lead,
+    };
+    article.paragraphs = by_position(blocks.collect(), &article.body_written);
     if article.end_mark
         && let Some(last) = article.paragraphs.last_mut()
     {
@@ -90,6 +100,25 @@ pub fn apply_words(ctx: &mut Context, text: &str) {
     for (i, photo) in article.photos.iter_mut().enumerate() {
         photo.after = i.min(n);
     }
+}
+
+/// The body paragraphs with the press office's own put in place: entry `i` of `written`
+/// replaces paragraph `i` (an empty entry keeps it); entries past the end extend the body.
+pub fn by_position(mut paragraphs: Vec<String>, written: &[Option<String>]) -> Vec<String> {
+    for (i, entry) in written.iter().enumerate() {
+        let Some(text) = entry
+            .as_deref()
+            .map(crate::text::collapse_whitespace)
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        match paragraphs.get_mut(i) {
+            Some(slot) => *slot = text,
+            None => paragraphs.push(text),
+        }
+    }
+    paragraphs
 }
 
 /// The virtual path Typst reads photo `index` under: `/anh/<index>.<ext>`.

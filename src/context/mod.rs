@@ -323,6 +323,12 @@ pub struct ArticleCtx {
     pub paragraphs: Vec<String>,
     /// The press office's own paragraphs, as the file gives them.
     pub extra_paragraphs: Vec<String>,
+    /// The lead as the file writes it (`article.lead`), replacing the generated one.
+    #[serde(skip)]
+    pub lead_written: Option<String>,
+    /// The body as the file writes it, position by position (`article.body`).
+    #[serde(skip)]
+    pub body_written: Vec<Option<String>>,
     /// Whether the member units are named one by one.
     pub list_members: bool,
     /// End the body with "./.".

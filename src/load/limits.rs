@@ -31,6 +31,8 @@ pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
 /// for any index.
 pub const LONG_TEXT_FIELDS: &[&str] = &[
     "article.paragraphs[*]",
+    "article.body[*]",
+    "article.lead",
     "guests[*].speech",
     "proceedings[*].summary",
     "commitments[*].intro",
@@ -150,6 +152,7 @@ pub fn check_lists(m: &Meeting) -> Vec<Problem> {
             a.paragraphs.len(),
             MAX_OTHER_LIST,
         );
+        check("article.body".into(), a.body.len(), MAX_OTHER_LIST);
         check("article.photos".into(), a.photos.len(), MAX_ENTRIES);
     }
     problems

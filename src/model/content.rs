@@ -315,6 +315,19 @@ pub struct Article {
     /// Paragraphs of the body written by the press office, printed after the generated ones.
     #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// The lead (sapo) as the press office writes it, instead of the generated one.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// The body position by position: entry 1 replaces the first generated paragraph, entry 2
+    /// the second, …; `~` (or an empty text) keeps the generated paragraph at that place;
+    /// entries past the generated paragraphs extend the body.
+    #[serde(default)]
+    pub body: Vec<Option<String>>,
+    /// How the article addresses people, as the outlet writes: `dong_chi` (Party press) or
+    /// `ong_ba` (state portal: each person's own `address`, `ong` or `ba`). Default: each
+    /// person's `address`, else `bloc.address`.
+    #[serde(default)]
+    pub address: Option<ArticleAddress>,
     /// List every member unit by name; by default the article names them only when there are
     /// ten or fewer and otherwise gives their number ("25 đơn vị thành viên").
     #[serde(default)]
@@ -327,6 +340,16 @@ pub struct Article {
     /// End the body with "./." as some outlets do.
     #[serde(default)]
     pub end_mark: bool,
+}
+
+/// How the article addresses people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleAddress {
+    /// "đồng chí Nguyễn Văn A, Chánh Văn phòng Tỉnh ủy" for everyone (Party press).
+    DongChi,
+    /// "ông Nguyễn Văn A - Giám đốc Sở …", "bà …" (state portal): each person's `address`.
+    OngBa,
 }
 
 /// How dates appear in the article.

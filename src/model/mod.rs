@@ -10,8 +10,9 @@ mod people;
 mod visit;
 
 pub use content::{
-    AgreementOptions, Article, Award, AwardStatus, Commitment, DateStyle, MinutesOptions, Numbers,
-    PercentBase, Photo, Proceeding, RecipientType, Section, Vote, VoteOption,
+    AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, DateStyle,
+    MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType, Section, Vote,
+    VoteOption,
 };
 pub use people::{Address, Authority, Guest, Member, Person, Signer};
 pub use visit::TextVisitor;
@@ -155,6 +156,27 @@ impl Meeting {
                 self.year
             },
         )
+    }
+
+    /// A copy in which everyone the article names is addressed as the outlet writes: with
+    /// `dong_chi` everyone is "đồng chí"; with `ong_ba` each keeps their own `address` (the
+    /// check makes sure it is `ong` or `ba`).
+    pub fn addressed_for_article(&self, form: ArticleAddress) -> Meeting {
+        let mut m = self.clone();
+        if form == ArticleAddress::DongChi {
+            m.bloc.address = Some(Address::DongChi);
+            m.chair.address = Some(Address::DongChi);
+            if let Some(s) = &mut m.secretary {
+                s.address = Some(Address::DongChi);
+            }
+            for g in &mut m.guests {
+                g.address = Some(Address::DongChi);
+            }
+            for u in &mut m.members {
+                u.signer.address = Some(Address::DongChi);
+            }
+        }
+        m
     }
 
     /// Finds a member by `id` or by exact name.

@@ -158,6 +158,10 @@ impl Meeting {
                 w.opt("title", &mut a.title);
                 w.opt("kicker", &mut a.kicker);
                 w.list("paragraphs", &mut a.paragraphs);
+                w.opt("lead", &mut a.lead);
+                for (i, entry) in a.body.iter_mut().enumerate() {
+                    w.opt(&format!("body[{i}]"), entry);
+                }
                 w.each("photos", &mut a.photos, |w, p| {
                     w.field("file", &mut p.file);
                     w.field("caption", &mut p.caption);

@@ -62,6 +62,23 @@ pub fn code_string(value: &str) -> String {
     out
 }
 
+/// `s` escaped for HTML text and quoted attribute values: `& < > " '` only, so that the
+/// source stays readable ("6/3", not "6&#x2f;3") when pasted into a site's editor.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

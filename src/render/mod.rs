@@ -4,7 +4,8 @@
 //! Templates are embedded in the binary; `--templates DIR` overrides them file by file (the
 //! shared Typst library `hoinghi.typ` too). Every value printed with `{{ }}` in a `.j2` template
 //! is escaped for Typst markup unless a filter marked it safe (`|str` for code-mode arguments,
-//! `|safe` for markup written by the template author). This module never touches fonts or PDFs.
+//! `|safe` for markup written by the template author); in `.html.j2` templates for HTML, in
+//! `.md.j2` templates for Markdown; `.txt.j2`/`.text.j2` templates print plain text. This module never touches fonts or PDFs.
 
 pub mod escape;
 mod filters;
@@ -40,6 +41,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/bai-tin.typ.j2"),
     ),
     (ARTICLE_TEXT, include_str!("../../templates/bai-tin.txt.j2")),
+    (
+        "bai-tin.html.j2",
+        include_str!("../../templates/bai-tin.html.j2"),
+    ),
+    (
+        "bai-tin.md.j2",
+        include_str!("../../templates/bai-tin.md.j2"),
+    ),
+    (
+        "bai-tin.text.j2",
+        include_str!("../../templates/bai-tin.text.j2"),
+    ),
     (LIBRARY, include_str!("../../templates/hoinghi.typ")),
 ];
 
@@ -116,6 +129,10 @@ impl Renderer {
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".typ.j2") {
                 AutoEscape::Custom("typst")
+            } else if name.ends_with(".html.j2") {
+                AutoEscape::Custom("html")
+            } else if name.ends_with(".md.j2") {
+                AutoEscape::Custom("markdown")
             } else {
                 AutoEscape::None
             }
@@ -127,6 +144,18 @@ impl Renderer {
                 }
                 // Names and places never break across lines in running text.
                 out.write_str(&escape::markup(&glue_names(&value.to_string())))?;
+                Ok(())
+            } else if state.auto_escape() == AutoEscape::Custom("html") && !value.is_safe() {
+                if value.is_undefined() || value.is_none() {
+                    return Ok(());
+                }
+                out.write_str(&escape::html(&value.to_string()))?;
+                Ok(())
+            } else if state.auto_escape() == AutoEscape::Custom("markdown") && !value.is_safe() {
+                if value.is_undefined() || value.is_none() {
+                    return Ok(());
+                }
+                out.write_str(&crate::publish::markdown::escape(&value.to_string()))?;
                 Ok(())
             } else {
                 minijinja::escape_formatter(out, state, value)
@@ -189,6 +218,21 @@ impl Renderer {
             crate::context::apply_words(ctx, &text);
         }
         Ok(())
+    }
+
+    /// Renders template `name` with any serialisable context (the article's web formats).
+    pub fn render_value(
+        &self,
+        name: &str,
+        ctx: &impl serde::Serialize,
+    ) -> Result<String, TemplateError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| self.error(name, &e))?;
+        template
+            .render(Value::from_serialize(ctx))
+            .map_err(|e| self.error(name, &e))
     }
 
     fn render_named(&self, name: &str, ctx: &Context) -> Result<String, TemplateError> {

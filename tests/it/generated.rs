@@ -876,9 +876,27 @@ fn article() -> impl Strategy<Value = Article> {
         opt(prop::bool::ANY),
         prop::bool::ANY,
         person_name(),
+        opt(sentence()),
+        prop::collection::vec(opt(sentence()), 0..4),
+        opt(prop_oneof![
+            Just(hoinghi::model::ArticleAddress::DongChi),
+            Just(hoinghi::model::ArticleAddress::OngBa),
+        ]),
     )
         .prop_map(
-            |(outlet, title, kicker, date_style, paragraphs, list_members, end_mark, byline)| {
+            |(
+                outlet,
+                title,
+                kicker,
+                date_style,
+                paragraphs,
+                list_members,
+                end_mark,
+                byline,
+                lead,
+                body,
+                address,
+            )| {
                 Article {
                     outlet: outlet.map(str::to_owned),
                     title,
@@ -889,6 +907,9 @@ fn article() -> impl Strategy<Value = Article> {
                     photos: Vec::new(),
                     byline: format!("Tin, ảnh: {byline}"),
                     end_mark,
+                    lead,
+                    body,
+                    address,
                 }
             },
         )

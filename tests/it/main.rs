@@ -12,5 +12,6 @@ mod hostile;
 mod loader;
 mod pdf;
 mod photos;
+mod publish;
 mod samples;
 mod typography;

@@ -1,0 +1,217 @@
+//! `hoinghi watch FILE`: renders the meeting, then again each time the file, a photo in its
+//! folder or a custom template changes — for drafting with the PDF open beside the editor.
+//! Errors are shown and the watch goes on; Ctrl+C ends it.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use hoinghi::output;
+use hoinghi::text;
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use super::{Console, FAILED, USAGE};
+use crate::cli::WatchArgs;
+
+/// Changes closer together than this make one render (an editor saves in several steps).
+const QUIET: Duration = Duration::from_millis(250);
+
+/// Runs the command; returns only when the watch cannot go on.
+pub fn run(args: &WatchArgs, out: &mut Console) -> u8 {
+    if !super::check_publish_args(&args.publish, out) {
+        return USAGE;
+    }
+    let Some(folder) = meeting_folder(&args.file) else {
+        let f = args.file.display();
+        out.note(&text!(
+            "lỗi: không có tệp cuộc họp {f}",
+            "error: no such meeting file: {f}"
+        ));
+        return USAGE;
+    };
+    let (sender, events) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(sender) {
+        Ok(w) => w,
+        Err(e) => return cannot_watch(out, &folder, &e),
+    };
+    if let Err(e) = watcher.watch(&folder, RecursiveMode::Recursive) {
+        return cannot_watch(out, &folder, &e);
+    }
+    if let Some(dir) = &args.typeset.templates
+        && let Err(e) = watcher.watch(dir, RecursiveMode::Recursive)
+    {
+        return cannot_watch(out, dir, &e);
+    }
+    let f = args.file.display();
+    out.note(&text!(
+        "đang theo dõi {f} (ảnh và mẫu cũng vậy); nhấn Ctrl+C để dừng",
+        "watching {f} (its photos and templates too); press Ctrl+C to stop"
+    ));
+    let ignored = Ignored::new(&args.out, &args.file, args.typeset.templates.as_deref());
+    loop {
+        let last = std::fs::read(&ignored.meeting).ok();
+        render_once(args, out);
+        if !wait_for_change(&events, &ignored, &last) {
+            out.note(&text!(
+                "lỗi: mất kết nối theo dõi tệp",
+                "error: the file watch stopped"
+            ));
+            return FAILED;
+        }
+    }
+}
+
+/// One render of the file, as `hoinghi render` does it, with the time.
+fn render_once(args: &WatchArgs, out: &mut Console) {
+    let started = Instant::now();
+    let settings = super::typeset_settings(&args.input, &args.typeset);
+    // A new engine each time: custom templates are read afresh.
+    let Some(engine) = super::engine(settings, out) else {
+        return;
+    };
+    output::remove_stale_parts(&args.out);
+    let requested = super::requested_kinds(&args.input.doc);
+    let request = super::request_for(&args.file, requested, &args.publish, false);
+    let report = engine.render_file(&args.file, &request);
+    super::print_problems(out, &report);
+    let dir = output::meeting_dir(&args.out, &args.file);
+    let options = super::write_options(&args.publish, false, true);
+    let written = super::write_documents(&engine, &report, &args.out, &dir, options, out);
+    comemo::evict(0);
+    let ms = started.elapsed().as_millis();
+    let clock = chrono::Local::now().format("%H:%M:%S");
+    if report.failed() || !written {
+        out.note(&text!(
+            "[{clock}] có lỗi (xem trên); sửa tệp rồi lưu lại, hoinghi sẽ soạn lại",
+            "[{clock}] errors (above); fix the file and save, hoinghi renders again"
+        ));
+    } else {
+        out.note(&text!(
+            "[{clock}] đã soạn xong ({ms} ms); đang chờ thay đổi…",
+            "[{clock}] rendered ({ms} ms); waiting for changes…"
+        ));
+    }
+}
+
+/// Blocks until a relevant change, then until the relevant changes have been quiet for
+/// [`QUIET`] (other events — someone reading the PDF — neither trigger nor delay a render).
+/// Besides the events, the meeting file's bytes are compared with those of the last render
+/// every [`QUIET`], so an edit saved while a render was running is never missed. `false` when
+/// the watcher is gone.
+fn wait_for_change(
+    events: &Receiver<notify::Result<notify::Event>>,
+    ignored: &Ignored,
+    last: &Option<Vec<u8>>,
+) -> bool {
+    let mut next_check = Instant::now() + QUIET;
+    loop {
+        let timeout = next_check.saturating_duration_since(Instant::now());
+        match events.recv_timeout(timeout) {
+            Ok(Ok(event)) if relevant(&event, ignored) => break,
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return false,
+        }
+        if Instant::now() >= next_check {
+            if std::fs::read(&ignored.meeting).ok() != *last {
+                break;
+            }
+            next_check = Instant::now() + QUIET;
+        }
+    }
+    let mut quiet_until = Instant::now() + QUIET;
+    loop {
+        let timeout = quiet_until.saturating_duration_since(Instant::now());
+        if timeout.is_zero() {
+            return true;
+        }
+        match events.recv_timeout(timeout) {
+            Ok(Ok(event)) if relevant(&event, ignored) => quiet_until = Instant::now() + QUIET,
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return false,
+        }
+    }
+}
+
+/// A change worth a render: contents, names or removal of the meeting file, a photo beside it
+/// or a template — not of our own output, temporary files or an editor's scratch files.
+fn relevant(event: &notify::Event, ignored: &Ignored) -> bool {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return false;
+    }
+    event
+        .paths
+        .iter()
+        .any(|p| ignored.watched(p) && !ignored.covers(p))
+}
+
+/// Which paths a render depends on, and which never trigger one.
+struct Ignored {
+    out: Option<PathBuf>,
+    meeting: PathBuf,
+    templates: Option<PathBuf>,
+}
+
+impl Ignored {
+    fn new(out: &Path, meeting: &Path, templates: Option<&Path>) -> Ignored {
+        let _ = std::fs::create_dir_all(out);
+        Ignored {
+            out: out.canonicalize().ok(),
+            meeting: meeting
+                .canonicalize()
+                .unwrap_or_else(|_| meeting.to_path_buf()),
+            templates: templates.and_then(|t| t.canonicalize().ok()),
+        }
+    }
+
+    /// The meeting file, an image, or a file in the template folder.
+    fn watched(&self, path: &Path) -> bool {
+        let image = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .is_some_and(|e| hoinghi::validate::IMAGE_EXTENSIONS.contains(&e.as_str()));
+        path == self.meeting
+            || path.file_name() == self.meeting.file_name()
+                && path.parent() == self.meeting.parent()
+            || image
+            || self.templates.as_ref().is_some_and(|t| path.starts_with(t))
+    }
+
+    fn covers(&self, path: &Path) -> bool {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Hidden files include our own temporary files (`.hoinghi-….part`).
+        let scratch = name.starts_with('.')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp");
+        let ours = self.out.as_ref().is_some_and(|out| {
+            path.starts_with(out)
+                || path
+                    .parent()
+                    .and_then(|p| p.canonicalize().ok())
+                    .is_some_and(|p| p.starts_with(out))
+        });
+        scratch || ours
+    }
+}
+
+/// The folder to watch: the meeting file's own (editors often replace the file on saving).
+fn meeting_folder(file: &Path) -> Option<PathBuf> {
+    if !file.is_file() {
+        return None;
+    }
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty());
+    parent.unwrap_or(Path::new(".")).canonicalize().ok()
+}
+
+fn cannot_watch(out: &mut Console, path: &Path, e: &notify::Error) -> u8 {
+    let p = path.display();
+    out.note(&text!(
+        "lỗi: không theo dõi được {p}: {e}",
+        "error: cannot watch {p}: {e}"
+    ));
+    FAILED
+}
