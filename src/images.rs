@@ -156,6 +156,9 @@ pub enum ImageProblem {
     },
     /// An SVG that embeds or links raster images, which would escape these checks.
     SvgWithImages,
+    /// An SVG drawing asked for on the web (`--format html|md`), where only photos are
+    /// published.
+    SvgOnWeb,
     /// The file is damaged or incomplete; the detail says where.
     Corrupt(Text),
 }
@@ -233,6 +236,10 @@ impl ImageProblem {
                 "ảnh SVG {file} chứa ảnh điểm (raster) nhúng hoặc liên kết bên trong",
                 "the SVG {file} embeds or links raster images"
             ),
+            ImageProblem::SvgOnWeb => text!(
+                "{file} là hình vẽ SVG: bài đăng web (html, md) chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP",
+                "{file} is an SVG drawing: the web article (html, md) takes PNG, JPEG, GIF or WebP photos only"
+            ),
             ImageProblem::Corrupt(detail) => Text::new(
                 format!(
                     "ảnh {file} bị hỏng hoặc không đầy đủ (tệp bị cắt cụt?): {}",
@@ -277,6 +284,10 @@ impl ImageProblem {
             ImageProblem::SvgWithImages => text!(
                 "dùng trực tiếp ảnh PNG hoặc JPEG thay cho tệp SVG này",
                 "use the PNG or JPEG photo itself instead of this SVG"
+            ),
+            ImageProblem::SvgOnWeb => text!(
+                "xuất hình vẽ ra PNG hoặc JPEG rồi dùng tệp đó cho bài đăng web",
+                "export the drawing as PNG or JPEG and use that file for the web article"
             ),
             ImageProblem::Corrupt(_) => text!(
                 "chép lại ảnh từ máy ảnh hoặc điện thoại, hoặc mở ảnh rồi lưu lại dạng JPEG",
@@ -594,11 +605,11 @@ fn count(n: u64) -> (String, String) {
 
 /// Decodes the raster image `data` (checked as [`inspect_bytes`] does) and turns it upright
 /// as its EXIF orientation says. The pixels only: no EXIF, location or camera data survives.
-/// SVG has no pixels: [`ImageProblem::UnknownFormat`].
+/// SVG has no pixels: [`ImageProblem::SvgOnWeb`].
 pub fn decode_upright(data: &[u8]) -> Result<image::DynamicImage, ImageProblem> {
     use image::ImageDecoder;
     let info = inspect_bytes(data)?;
-    let codec = info.format.codec().ok_or(ImageProblem::UnknownFormat)?;
+    let codec = info.format.codec().ok_or(ImageProblem::SvgOnWeb)?;
     let mut decoder = reader(data, codec, decode_limits())
         .into_decoder()
         .map_err(|e| decode_problem(e, info.width, info.height))?;
