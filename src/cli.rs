@@ -32,6 +32,10 @@ pub enum Command {
     Watch(WatchArgs),
     /// In lược đồ JSON Schema của tệp cuộc họp (cho trình soạn thảo: gợi ý và kiểm tra).
     Schema,
+    /// Tạo tệp cuộc họp mẫu có chú thích, các chỗ cần điền đánh dấu "← điền" (in ra màn hình, hoặc ghi vào tệp với -o).
+    Init(InitArgs),
+    /// Liệt kê các loại văn bản hoinghi soạn được: tên ngắn (dùng với --doc) và tên đầy đủ.
+    List,
 }
 
 /// Options for reading meeting files, shared by every command that reads them.
@@ -46,7 +50,7 @@ pub struct InputArgs {
     /// Thống nhất kiểu bỏ dấu thanh: old (hòa, thủy, Ủy) hoặc new (hoà, thuỷ, Uỷ).
     #[arg(long, value_enum)]
     pub tone_style: Option<ToneArg>,
-    /// Các loại văn bản, cách nhau bởi dấu phẩy: giao-uoc, bien-ban, bai-tin hoặc all.
+    /// Các loại văn bản, cách nhau bởi dấu phẩy (xem `hoinghi list`), hoặc all.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub doc: Vec<DocArg>,
 }
@@ -141,6 +145,9 @@ pub struct TypesetArgs {
     /// Ghi PDF/A-2b để lưu trữ lâu dài.
     #[arg(long)]
     pub pdf_a: bool,
+    /// Bản dự thảo: in chữ "DỰ THẢO" mờ trên mọi trang.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 /// `hoinghi batch`.
@@ -189,7 +196,17 @@ pub enum DocArg {
     BienBan,
     /// Bài tin.
     BaiTin,
-    /// Cả ba loại.
+    /// Giấy mời (mỗi khách mời, mỗi đơn vị một giấy, và một tệp gộp để in).
+    GiayMoi,
+    /// Chương trình hội nghị.
+    ChuongTrinh,
+    /// Danh sách đại biểu dự hội nghị (ký tên).
+    DanhSach,
+    /// Biên bản kiểm phiếu.
+    BienBanKiemPhieu,
+    /// Tờ trình đề nghị khen thưởng.
+    ToTrinh,
+    /// Mọi loại tệp có đủ dữ liệu.
     All,
 }
 
@@ -200,4 +217,29 @@ pub enum ToneArg {
     Old,
     /// Kiểu mới: hoà, thuỷ, Uỷ.
     New,
+}
+
+/// `hoinghi init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Loại hội nghị của tệp mẫu.
+    #[arg(long, value_enum, default_value_t = InitKind::KyKet)]
+    pub kind: InitKind,
+    /// Ghi tệp mẫu vào FILE (mặc định: in ra màn hình); không ghi đè tệp đã có.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Cho phép ghi đè FILE nếu tệp đã có.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The kind of meeting of a starter file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitKind {
+    /// Hội nghị ký kết giao ước thi đua (bản giao ước, biên bản, bài tin).
+    KyKet,
+    /// Hội nghị tổng kết công tác thi đua, khen thưởng, có bỏ phiếu và khen thưởng (biên bản, bài tin).
+    TongKet,
+    /// Hội nghị phát động thi đua và ký kết giao ước (bản giao ước, biên bản, bài tin).
+    PhatDong,
 }

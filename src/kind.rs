@@ -12,11 +12,30 @@ pub enum DocKind {
     BienBan,
     /// Bài tin (news report).
     BaiTin,
+    /// Giấy mời (invitations), one per guest and member unit.
+    GiayMoi,
+    /// Chương trình hội nghị (programme).
+    ChuongTrinh,
+    /// Danh sách đại biểu (attendance and signing sheet).
+    DanhSach,
+    /// Biên bản kiểm phiếu (vote-count minutes).
+    BienBanKiemPhieu,
+    /// Tờ trình đề nghị khen thưởng (award proposal).
+    ToTrinh,
 }
 
 impl DocKind {
     /// Every kind, in the order they are written.
-    pub const ALL: [DocKind; 3] = [DocKind::GiaoUoc, DocKind::BienBan, DocKind::BaiTin];
+    pub const ALL: [DocKind; 8] = [
+        DocKind::GiaoUoc,
+        DocKind::BienBan,
+        DocKind::BaiTin,
+        DocKind::GiayMoi,
+        DocKind::ChuongTrinh,
+        DocKind::DanhSach,
+        DocKind::BienBanKiemPhieu,
+        DocKind::ToTrinh,
+    ];
 
     /// Slug used on the command line, for the output file and the template (`giao-uoc`).
     pub fn slug(self) -> &'static str {
@@ -24,6 +43,11 @@ impl DocKind {
             DocKind::GiaoUoc => "giao-uoc",
             DocKind::BienBan => "bien-ban",
             DocKind::BaiTin => "bai-tin",
+            DocKind::GiayMoi => "giay-moi",
+            DocKind::ChuongTrinh => "chuong-trinh",
+            DocKind::DanhSach => "danh-sach",
+            DocKind::BienBanKiemPhieu => "bien-ban-kiem-phieu",
+            DocKind::ToTrinh => "to-trinh",
         }
     }
 
@@ -33,6 +57,11 @@ impl DocKind {
             DocKind::GiaoUoc => "bản giao ước thi đua",
             DocKind::BienBan => "biên bản hội nghị",
             DocKind::BaiTin => "bài tin",
+            DocKind::GiayMoi => "giấy mời (mỗi khách mời, mỗi đơn vị một giấy)",
+            DocKind::ChuongTrinh => "chương trình hội nghị",
+            DocKind::DanhSach => "danh sách đại biểu (ký tên)",
+            DocKind::BienBanKiemPhieu => "biên bản kiểm phiếu",
+            DocKind::ToTrinh => "tờ trình đề nghị khen thưởng",
         }
     }
 
@@ -42,6 +71,11 @@ impl DocKind {
             DocKind::GiaoUoc => "pledge agreement",
             DocKind::BienBan => "minutes",
             DocKind::BaiTin => "news article",
+            DocKind::GiayMoi => "invitations (one per guest and member unit)",
+            DocKind::ChuongTrinh => "programme",
+            DocKind::DanhSach => "attendance and signing sheet",
+            DocKind::BienBanKiemPhieu => "vote-count minutes",
+            DocKind::ToTrinh => "award proposal",
         }
     }
 
@@ -63,6 +97,9 @@ impl FromStr for DocKind {
         DocKind::ALL
             .into_iter()
             .find(|k| k.slug() == s.trim())
-            .ok_or_else(|| format!("`{s}` (giao-uoc, bien-ban, bai-tin, all)"))
+            .ok_or_else(|| {
+                let all: Vec<&str> = DocKind::ALL.iter().map(|k| k.slug()).collect();
+                format!("`{s}` ({}, all)", all.join(", "))
+            })
     }
 }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub pdf_a: bool,
     /// `SOURCE_DATE_EPOCH`: the PDF timestamp, in seconds, instead of the meeting date.
     pub epoch: Option<i64>,
+    /// `--draft`: a "DỰ THẢO" watermark on every page.
+    pub draft: bool,
 }
 
 /// What every meeting of a run shares: fonts, the Typst library, templates.
@@ -449,8 +451,26 @@ impl Engine {
             },
             pdf_a: self.settings.pdf_a,
             epoch: self.settings.epoch,
+            split_pages: kind == DocKind::GiayMoi,
         };
-        self.typesetter.typeset(job).map_err(DocError::Typst)
+        let mut typeset = self.typesetter.typeset(job).map_err(DocError::Typst)?;
+        if let Some(inv) = &ctx.pack.invitation
+            && !typeset.parts.is_empty()
+        {
+            if typeset.parts.len() == inv.invitees.len() {
+                let names: Vec<String> = inv.invitees.iter().map(|i| i.file.clone()).collect();
+                typeset.name_parts(&names);
+            } else {
+                // An invitation ran over a page: the pages no longer match the invitees.
+                typeset.parts.clear();
+                typeset.warnings.push(format!(
+                    "cảnh báo: có giấy mời dài hơn một trang ({} trang cho {} giấy mời); chỉ ghi tệp gộp giay-moi.pdf / warning: an invitation runs over one page; only the combined giay-moi.pdf is written",
+                    typeset.document.pages().len(),
+                    inv.invitees.len()
+                ));
+            }
+        }
+        Ok(typeset)
     }
 
     /// The profile `meeting` is typeset in: `--profile`, else the file's.
@@ -470,6 +490,7 @@ impl Engine {
             )
         };
         let mut ctx = build(meeting);
+        ctx.draft = self.settings.draft;
         match meeting.article.as_ref().and_then(|a| a.address) {
             // The outlet's form of address: the article's words come from a context where
             // everyone is addressed that way; the minutes keep each person's own.

@@ -228,6 +228,69 @@ pub fn requirements(meeting: &Meeting, kind: DocKind) -> Vec<Problem> {
                 ));
             }
         }
+        DocKind::GiayMoi => {
+            if meeting.invitation.is_none() {
+                missing.push(need(
+                    "invitation",
+                    "khối thông tin giấy mời, có thể để trống: `invitation: {}`",
+                    "the invitation block, possibly empty: `invitation: {}`",
+                ));
+            }
+        }
+        DocKind::ChuongTrinh => {
+            if meeting.programme.is_empty() {
+                missing.push(need(
+                    "programme",
+                    "các mục của chương trình, mỗi mục có giờ",
+                    "the programme's items, each with its time",
+                ));
+            }
+        }
+        DocKind::DanhSach => {
+            if meeting.attendance.is_none() {
+                missing.push(need(
+                    "attendance",
+                    "khối danh sách đại biểu, có thể để trống: `attendance: {}`",
+                    "the attendance block, possibly empty: `attendance: {}`",
+                ));
+            }
+        }
+        DocKind::BienBanKiemPhieu => {
+            if meeting.counting.is_none() {
+                missing.push(need(
+                    "counting",
+                    "Ban kiểm phiếu: `counting.committee`",
+                    "the vote-counting committee: `counting.committee`",
+                ));
+            }
+            if !meeting.votes.iter().any(|v| v.secret) {
+                missing.push(need(
+                    "votes",
+                    "ít nhất một cuộc bỏ phiếu kín (`secret: true`)",
+                    "at least one secret ballot (`secret: true`)",
+                ));
+            }
+        }
+        DocKind::ToTrinh => {
+            if meeting.proposal.is_none() {
+                missing.push(need(
+                    "proposal",
+                    "khối tờ trình, ít nhất `to` (nơi nhận tờ trình)",
+                    "the proposal block, at least `to` (whom it is addressed to)",
+                ));
+            }
+            if !meeting
+                .awards
+                .iter()
+                .any(|a| a.status == crate::model::AwardStatus::Proposed)
+            {
+                missing.push(need(
+                    "awards",
+                    "ít nhất một hình thức khen thưởng được đề nghị",
+                    "at least one award proposed",
+                ));
+            }
+        }
     }
     missing
 }

@@ -254,6 +254,20 @@ fn render_one(
                     sha256: output::sha256_hex(&typeset.pdf),
                     pages: typeset.document.pages().len(),
                 };
+                for (name, bytes) in typeset.parts {
+                    let part = dir.join(doc.kind.slug()).join(format!("{name}.pdf"));
+                    let entry = OutputEntry {
+                        kind: doc.kind.slug(),
+                        path: part
+                            .strip_prefix(out_root)
+                            .unwrap_or(&part)
+                            .to_string_lossy()
+                            .into_owned(),
+                        sha256: output::sha256_hex(&bytes),
+                        pages: 1,
+                    };
+                    pending.push((part, bytes, entry));
+                }
                 pending.push((path, typeset.pdf, entry));
             }
         }

@@ -3,6 +3,8 @@
 
 mod batch;
 mod check;
+mod init;
+mod list;
 mod render;
 mod watch;
 
@@ -36,6 +38,8 @@ pub fn run(command: Command, lang: Lang) -> u8 {
         Command::Batch(args) => batch::run(&args, &mut out),
         Command::Check(args) => check::run(&args, &mut out),
         Command::Watch(args) => watch::run(&args, &mut out),
+        Command::Init(args) => init::run(&args, &mut out),
+        Command::List => list::run(&mut out),
         Command::Schema => {
             println!("{}", hoinghi::schema::json_schema_text());
             OK
@@ -70,6 +74,7 @@ pub fn typeset_settings(input: &InputArgs, typeset: &TypesetArgs) -> Settings {
         templates: typeset.templates.clone(),
         system_fonts: typeset.system_fonts,
         pdf_a: typeset.pdf_a,
+        draft: typeset.draft,
         ..settings(input)
     }
 }
@@ -270,6 +275,20 @@ pub fn write_documents(
                             "wrote {p} ({pages} page(s), {ms} ms)"
                         ));
                     }
+                    // One file per invitation beside the combined one.
+                    if !typeset.parts.is_empty() {
+                        let folder = dir.join(doc.kind.slug());
+                        for (name, bytes) in &typeset.parts {
+                            all &= write(&folder.join(format!("{name}.pdf")), bytes, out);
+                        }
+                        if options.verbose {
+                            let (f, n) = (folder.display(), typeset.parts.len());
+                            out.note(&text!(
+                                "đã ghi {n} tệp riêng trong {f}",
+                                "wrote {n} separate file(s) in {f}"
+                            ));
+                        }
+                    }
                 }
                 if let Some(ppi) = options.png_ppi {
                     match hoinghi::publish::png::pages(&typeset.document, ppi) {
@@ -366,7 +385,8 @@ pub fn doc_error(file: &Path, kind: DocKind, e: &DocError) -> Text {
 
 /// The document kinds asked for with `--doc`; `None` when not given (every kind with data).
 pub fn requested_kinds(doc: &[DocArg]) -> Option<Vec<DocKind>> {
-    if doc.is_empty() {
+    // `all`: every kind the file has the data for; the others are skipped with the reason.
+    if doc.is_empty() || doc.contains(&DocArg::All) {
         return None;
     }
     let mut kinds = Vec::new();
@@ -375,6 +395,11 @@ pub fn requested_kinds(doc: &[DocArg]) -> Option<Vec<DocKind>> {
             DocArg::GiaoUoc => &[DocKind::GiaoUoc],
             DocArg::BienBan => &[DocKind::BienBan],
             DocArg::BaiTin => &[DocKind::BaiTin],
+            DocArg::GiayMoi => &[DocKind::GiayMoi],
+            DocArg::ChuongTrinh => &[DocKind::ChuongTrinh],
+            DocArg::DanhSach => &[DocKind::DanhSach],
+            DocArg::BienBanKiemPhieu => &[DocKind::BienBanKiemPhieu],
+            DocArg::ToTrinh => &[DocKind::ToTrinh],
             DocArg::All => &DocKind::ALL,
         };
         for k in add {

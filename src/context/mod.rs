@@ -16,9 +16,11 @@ use crate::validate::Schedule;
 use crate::vietnamese::{self as vi, centred_phrase, glue_names, upper_vi};
 
 mod article;
+mod pack;
 mod votes;
 
 pub use article::{apply_words, photo_slot};
+pub use pack::PackCtx;
 pub use votes::{OptionCtx, VoteCtx};
 
 /// A break the clerk wrote in a name (a new line in the file), as the Typst library reads it.
@@ -93,6 +95,11 @@ pub struct Context {
     pub minutes: MinutesCtx,
     /// Article values, when the file has article data.
     pub article: Option<ArticleCtx>,
+    /// The documents around the conference: invitations, programme, attendance sheet,
+    /// vote-count minutes, award proposal.
+    pub pack: PackCtx,
+    /// `--draft`: a "DỰ THẢO" watermark on every page.
+    pub draft: bool,
 }
 
 /// What the meeting does.
@@ -671,8 +678,11 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
         agreement,
         minutes,
         article: None,
+        pack: PackCtx::default(),
+        draft: false,
     };
     ctx.article = m.article.as_ref().map(|a| article::build(a, &ctx));
+    ctx.pack = pack::build(m, &ctx, profile);
     ctx
 }
 

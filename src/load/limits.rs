@@ -146,6 +146,33 @@ pub fn check_lists(m: &Meeting) -> Vec<Problem> {
         m.minutes.recipients.len(),
         MAX_OTHER_LIST,
     );
+    check("programme".into(), m.programme.len(), MAX_OTHER_LIST);
+    if let Some(a) = &m.attendance {
+        check("attendance.people".into(), a.people.len(), MAX_ENTRIES);
+        check(
+            "attendance.blank_rows".into(),
+            a.blank_rows as usize,
+            MAX_ENTRIES,
+        );
+    }
+    if let Some(c) = &m.counting {
+        check(
+            "counting.committee".into(),
+            c.committee.len(),
+            MAX_OTHER_LIST,
+        );
+    }
+    if let Some(p) = &m.proposal {
+        check("proposal.results".into(), p.results.len(), MAX_ENTRIES);
+        check(
+            "proposal.legal_bases".into(),
+            p.legal_bases.len(),
+            MAX_OTHER_LIST,
+        );
+    }
+    if let Some(i) = &m.invitation {
+        check("invitation.notes".into(), i.notes.len(), MAX_OTHER_LIST);
+    }
     if let Some(a) = &m.article {
         check(
             "article.paragraphs".into(),

@@ -6,6 +6,7 @@
 //! ([`crate::load`]); this module must not read files or print anything.
 
 mod content;
+mod pack;
 mod people;
 mod visit;
 
@@ -13,6 +14,10 @@ pub use content::{
     AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, DateStyle,
     MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType, Section, Vote,
     VoteOption,
+};
+pub use pack::{
+    Attendance, AttendanceRow, CommitteeMember, Counting, Invitation, ProgrammeItem, Proposal,
+    UnitResult,
 };
 pub use people::{Address, Authority, Guest, Member, Person, Signer};
 pub use visit::TextVisitor;
@@ -92,6 +97,21 @@ pub struct Meeting {
     /// Data for the news article; required for the article.
     #[serde(default)]
     pub article: Option<Article>,
+    /// The invitations (giay-moi), one per guest and member unit.
+    #[serde(default)]
+    pub invitation: Option<Invitation>,
+    /// The programme (chuong-trinh): the order of business with times.
+    #[serde(default)]
+    pub programme: Vec<ProgrammeItem>,
+    /// The attendance and signing sheet (danh-sach).
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
+    /// The vote-count minutes of the secret ballots (bien-ban-kiem-phieu).
+    #[serde(default)]
+    pub counting: Option<Counting>,
+    /// The award proposal (to-trinh).
+    #[serde(default)]
+    pub proposal: Option<Proposal>,
 }
 
 /// The emulation bloc (Khối thi đua / Cụm thi đua).

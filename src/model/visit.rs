@@ -170,6 +170,49 @@ impl Meeting {
                 w.field("byline", &mut a.byline);
             });
         }
+        if let Some(inv) = &mut self.invitation {
+            w.nest("invitation", inv, |w, i| {
+                w.list("notes", &mut i.notes);
+                w.opt("contact", &mut i.contact);
+                w.opt("signer_title", &mut i.signer_title);
+                w.opt("signer", &mut i.signer);
+            });
+        }
+        w.each("programme", &mut self.programme, |w, p| {
+            w.field("time", &mut p.time);
+            w.field("item", &mut p.item);
+            w.opt("by", &mut p.by);
+        });
+        if let Some(att) = &mut self.attendance {
+            w.nest("attendance", att, |w, a| {
+                w.each("people", &mut a.people, |w, r| {
+                    w.field("name", &mut r.name);
+                    w.opt("title", &mut r.title);
+                    w.opt("unit", &mut r.unit);
+                });
+            });
+        }
+        if let Some(c) = &mut self.counting {
+            w.nest("counting", c, |w, c| {
+                w.each("committee", &mut c.committee, |w, p| {
+                    w.field("name", &mut p.name);
+                    w.opt("title", &mut p.title);
+                    w.opt("role", &mut p.role);
+                });
+            });
+        }
+        if let Some(p) = &mut self.proposal {
+            w.nest("proposal", p, |w, p| {
+                w.field("to", &mut p.to);
+                w.list("legal_bases", &mut p.legal_bases);
+                w.each("results", &mut p.results, |w, r| {
+                    w.field("unit", &mut r.unit);
+                    w.field("result", &mut r.result);
+                });
+                w.opt("signer_title", &mut p.signer_title);
+                w.opt("signer", &mut p.signer);
+            });
+        }
     }
 }
 

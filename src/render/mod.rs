@@ -42,6 +42,26 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     (ARTICLE_TEXT, include_str!("../../templates/bai-tin.txt.j2")),
     (
+        "giay-moi.typ.j2",
+        include_str!("../../templates/giay-moi.typ.j2"),
+    ),
+    (
+        "chuong-trinh.typ.j2",
+        include_str!("../../templates/chuong-trinh.typ.j2"),
+    ),
+    (
+        "danh-sach.typ.j2",
+        include_str!("../../templates/danh-sach.typ.j2"),
+    ),
+    (
+        "bien-ban-kiem-phieu.typ.j2",
+        include_str!("../../templates/bien-ban-kiem-phieu.typ.j2"),
+    ),
+    (
+        "to-trinh.typ.j2",
+        include_str!("../../templates/to-trinh.typ.j2"),
+    ),
+    (
         "bai-tin.html.j2",
         include_str!("../../templates/bai-tin.html.j2"),
     ),

@@ -41,6 +41,8 @@ pub struct Job<'a> {
     pub pdf_a: bool,
     /// The PDF timestamp when it is not the meeting date (`SOURCE_DATE_EPOCH`), in seconds.
     pub epoch: Option<i64>,
+    /// Also export every page as a PDF of its own (one invitation per page).
+    pub split_pages: bool,
 }
 
 /// Metadata written into the PDF.
@@ -63,6 +65,20 @@ pub struct Typeset {
     pub pdf: Vec<u8>,
     /// Typst warnings, rendered.
     pub warnings: Vec<String>,
+    /// With [`Job::split_pages`]: each page as a PDF of its own, named (the names are given by
+    /// the caller: [`Typeset::name_parts`]).
+    pub parts: Vec<(String, Vec<u8>)>,
+}
+
+impl Typeset {
+    /// Names the parts in order; a part without a name keeps its page number.
+    pub fn name_parts(&mut self, names: &[String]) {
+        for (i, part) in self.parts.iter_mut().enumerate() {
+            if let Some(name) = names.get(i) {
+                part.0 = name.clone();
+            }
+        }
+    }
 }
 
 /// Typst failed: the rendered diagnostics.
@@ -156,27 +172,48 @@ impl Typesetter {
                 )
             })
             .unwrap_or(today);
-        let standards = if job.pdf_a {
-            PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
-                rendered: e.message().to_string(),
-            })?
-        } else {
-            PdfStandards::default()
+        let options_for = |ident: String, pages: Option<typst::layout::PageRanges>| {
+            let standards = if job.pdf_a {
+                PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
+                    rendered: e.message().to_string(),
+                })?
+            } else {
+                PdfStandards::default()
+            };
+            Ok::<_, TypesetError>(PdfOptions {
+                ident: Smart::Custom(ident),
+                creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
+                timestamp: Some(Timestamp::new_utc(stamp)),
+                standards,
+                // Typst cannot tag part of a document: a single page goes untagged.
+                tagged: pages.is_none(),
+                page_ranges: pages,
+                ..PdfOptions::default()
+            })
         };
-        let options = PdfOptions {
-            ident: Smart::Custom(job.ident),
-            creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
-            timestamp: Some(Timestamp::new_utc(stamp)),
-            standards,
-            ..PdfOptions::default()
-        };
+        let options = options_for(job.ident.clone(), None)?;
         let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError {
             rendered: render_diagnostics(&world, &errors),
         })?;
+        let mut parts = Vec::new();
+        if job.split_pages {
+            for page in 1..=document.pages().len() {
+                let n = std::num::NonZeroUsize::new(page);
+                let one = options_for(
+                    format!("{}#{page}", job.ident),
+                    Some(typst::layout::PageRanges::new(vec![n..=n])),
+                )?;
+                let bytes = typst_pdf::pdf(&document, &one).map_err(|errors| TypesetError {
+                    rendered: render_diagnostics(&world, &errors),
+                })?;
+                parts.push((format!("{page:02}"), bytes));
+            }
+        }
         Ok(Typeset {
             document,
             pdf,
             warnings,
+            parts,
         })
     }
 }

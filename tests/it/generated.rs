@@ -1283,6 +1283,48 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             agreement,
             minutes,
             article,
+            // The pack: invitations to the guests, a one-line programme, an attendance sheet
+            // of the guests and any signers, the vote count and the proposal when the meeting
+            // has secret ballots and proposed awards.
+            invitation: Some(hoinghi::model::Invitation {
+                number: None,
+                issued: None,
+                guests: true,
+                members: false,
+                notes: Vec::new(),
+                contact: None,
+                signer_title: None,
+                signer: None,
+            }),
+            programme: vec![hoinghi::model::ProgrammeItem {
+                time: "08:00 - 08:15".into(),
+                item: "Khai mạc hội nghị".into(),
+                by: None,
+            }],
+            attendance: Some(hoinghi::model::Attendance {
+                guests: true,
+                members: members.len() <= 40,
+                people: Vec::new(),
+                blank_rows: 2,
+            }),
+            counting: Some(hoinghi::model::Counting {
+                number: None,
+                committee: vec![hoinghi::model::CommitteeMember {
+                    name: "Hà Thị Ữa".into(),
+                    title: None,
+                    role: None,
+                }],
+                end_time: None,
+            }),
+            proposal: Some(hoinghi::model::Proposal {
+                number: None,
+                issued: None,
+                to: "Ủy ban nhân dân tỉnh".into(),
+                legal_bases: Vec::new(),
+                results: Vec::new(),
+                signer_title: None,
+                signer: None,
+            }),
             members,
         };
         if let Some(d) = defect {
@@ -1625,6 +1667,7 @@ fn largest_meeting_renders_in_both_profiles() {
             list_members: Some(true),
             ..Article::default()
         }),
+        ..Meeting::default()
     };
     let harness = Harness::new();
     let started = Instant::now();

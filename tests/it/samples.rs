@@ -122,6 +122,36 @@ fn check_pdf(prepared: &Prepared, engine: &Engine, kind: DocKind, pdf: &[u8], fi
                 has(&p.caption, "the caption");
             }
         }
+        DocKind::GiayMoi => {
+            has("GIẤY MỜI", "the title");
+            for i in &ctx.pack.invitation.as_ref().unwrap().invitees {
+                has(&i.addressee, "the addressee");
+            }
+        }
+        DocKind::ChuongTrinh => {
+            has("CHƯƠNG TRÌNH", "the title");
+            for r in &ctx.pack.programme {
+                has(&r.item, "the item");
+            }
+        }
+        DocKind::DanhSach => {
+            has("DANH SÁCH", "the title");
+            for r in &ctx.pack.attendance.as_ref().unwrap().rows {
+                has(&r.name, "the name");
+            }
+        }
+        DocKind::BienBanKiemPhieu => {
+            has("BIÊN BẢN KIỂM PHIẾU", "the title");
+            for p in &ctx.pack.counting.as_ref().unwrap().committee {
+                has(&p.name, "the committee member");
+            }
+        }
+        DocKind::ToTrinh => {
+            has("TỜ TRÌNH", "the title");
+            for r in &ctx.pack.proposal.as_ref().unwrap().rows {
+                has(&r.unit, "the unit");
+            }
+        }
     }
 }
 

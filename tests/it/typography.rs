@@ -24,12 +24,25 @@ fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind,
         for kind in engine.available(&prepared).0 {
             let rendered = engine.typeset(&prepared, kind, "typography").unwrap();
             let what = format!("{} {kind} ({profile:?})", file.display());
-            out.push((
-                what,
-                prepared.meeting.clone(),
-                kind,
-                geometry::pages(&rendered.typeset.pdf),
-            ));
+            let parts = &rendered.typeset.parts;
+            if parts.is_empty() {
+                out.push((
+                    what,
+                    prepared.meeting.clone(),
+                    kind,
+                    geometry::pages(&rendered.typeset.pdf),
+                ));
+            } else {
+                // Invitations: each page is a document of its own; the first and the last.
+                for (name, pdf) in [parts.first(), parts.last()].into_iter().flatten() {
+                    out.push((
+                        format!("{what} {name}"),
+                        prepared.meeting.clone(),
+                        kind,
+                        geometry::pages(pdf),
+                    ));
+                }
+            }
         }
     }
     out
@@ -39,16 +52,23 @@ fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind,
 fn body_spacing_overprinting_headings_and_names() {
     for profile in [Profile::Nd30, Profile::Party] {
         for (what, meeting, kind, pages) in documents(profile) {
-            // 12: pitch between single and 1.5 lines; at least 6 pt between paragraphs.
-            let (pitch, size, gap) =
-                geometry::body_pitch(&pages).unwrap_or_else(|| panic!("{what}: no body text"));
-            let single = 1.15 * size;
-            assert!(
-                pitch >= single - 0.4 && pitch <= 1.5 * single + 0.5,
-                "{what}: line pitch {pitch:.2} pt at {size} pt (single {single:.2})"
-            );
-            if let Some(gap) = gap {
-                assert!(gap >= 5.4, "{what}: paragraph gap {gap:.2} pt");
+            // 12: pitch between single and 1.5 lines; at least 6 pt between paragraphs. (The
+            // programme and the attendance sheet are tables: no running text to measure.)
+            match geometry::body_pitch(&pages) {
+                Some((pitch, size, gap)) => {
+                    let single = 1.15 * size;
+                    assert!(
+                        pitch >= single - 0.4 && pitch <= 1.5 * single + 0.5,
+                        "{what}: line pitch {pitch:.2} pt at {size} pt (single {single:.2})"
+                    );
+                    if let Some(gap) = gap {
+                        assert!(gap >= 5.4, "{what}: paragraph gap {gap:.2} pt");
+                    }
+                }
+                None => assert!(
+                    matches!(kind, DocKind::ChuongTrinh | DocKind::DanhSach),
+                    "{what}: no body text"
+                ),
             }
             // 27: lines never printed over each other.
             let clashes = geometry::overprints(&pages);
@@ -78,7 +98,14 @@ fn body_spacing_overprinting_headings_and_names() {
 fn recipients_follow_the_profile() {
     for profile in [Profile::Nd30, Profile::Party] {
         for (what, _, kind, pages) in documents(profile) {
-            if kind == DocKind::BaiTin {
+            // The article, the programme, the sheet and the vote count have no Nơi nhận.
+            if matches!(
+                kind,
+                DocKind::BaiTin
+                    | DocKind::ChuongTrinh
+                    | DocKind::DanhSach
+                    | DocKind::BienBanKiemPhieu
+            ) {
                 continue;
             }
             let r =

@@ -1,0 +1,149 @@
+//! The data of the documents around the conference (issue 16): invitations, programme,
+//! attendance sheet, vote-count minutes and award proposal. Each block is optional; a document
+//! is made when its block is in the file.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+fn yes() -> bool {
+    true
+}
+
+/// `invitation`: the invitations (giấy mời), one per guest and per member unit.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Invitation {
+    /// Number of the invitation ("Số: 05/GM-…"); blanks to fill in by hand when absent.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Date of issue, `YYYY-MM-DD`; a date line with blanks when absent.
+    #[serde(default)]
+    pub issued: Option<String>,
+    /// One invitation per guest (default true).
+    #[serde(default = "yes")]
+    pub guests: bool,
+    /// One invitation per member unit, addressed to its leader (default true).
+    #[serde(default = "yes")]
+    pub members: bool,
+    /// Requests after the details ("Đề nghị các đơn vị chuẩn bị …"), one paragraph each.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Who to call about the meeting ("đồng chí Lê Văn A, điện thoại 0912 345 678").
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA").
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    /// The signer (default the chair).
+    #[serde(default)]
+    pub signer: Option<String>,
+}
+
+/// One item of the programme (chương trình).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ProgrammeItem {
+    /// Start time `HH:MM`, or a span `HH:MM - HH:MM`.
+    pub time: String,
+    /// What happens ("Khai mạc hội nghị").
+    pub item: String,
+    /// Who does it ("Đồng chí Trưởng Khối"), when said.
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// `attendance`: the attendance and signing sheet (danh sách đại biểu dự hội nghị).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Attendance {
+    /// The guests first (default true).
+    #[serde(default = "yes")]
+    pub guests: bool,
+    /// Then each member unit's signer (default true).
+    #[serde(default = "yes")]
+    pub members: bool,
+    /// Further people, after them.
+    #[serde(default)]
+    pub people: Vec<AttendanceRow>,
+    /// Empty rows at the end for people who come unannounced (default 0).
+    #[serde(default)]
+    pub blank_rows: u32,
+}
+
+/// One row of the attendance sheet.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct AttendanceRow {
+    /// Full name.
+    pub name: String,
+    /// Position.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Unit.
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// `counting`: the vote-count minutes (biên bản kiểm phiếu) of the secret ballots.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Counting {
+    /// Number of the minutes; blanks when absent.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The vote-counting committee (Ban kiểm phiếu), head first.
+    pub committee: Vec<CommitteeMember>,
+    /// When counting ended, `HH:MM`.
+    #[serde(default)]
+    pub end_time: Option<String>,
+}
+
+/// A member of the vote-counting committee.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CommitteeMember {
+    /// Full name.
+    pub name: String,
+    /// Position and unit ("Phó Chánh Văn phòng Sở Tài chính").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Role in the committee: "Trưởng ban", "Thành viên" (default: the first is Trưởng ban).
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// `proposal`: the award proposal (tờ trình đề nghị khen thưởng).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Proposal {
+    /// Number of the proposal; blanks when absent.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Date of issue, `YYYY-MM-DD`; blanks when absent.
+    #[serde(default)]
+    pub issued: Option<String>,
+    /// Whom it is addressed to ("Ủy ban nhân dân tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh").
+    pub to: String,
+    /// Legal bases of the proposal (default the meeting's `legal_bases`).
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// Each proposed unit's results of the year, by unit (`id` or name as in `awards`).
+    #[serde(default)]
+    pub results: Vec<UnitResult>,
+    /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA").
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    /// The signer (default the chair).
+    #[serde(default)]
+    pub signer: Option<String>,
+}
+
+/// One unit's results, for the proposal's table.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct UnitResult {
+    /// The unit (`id` or name of a member, as in `awards[].recipients`).
+    pub unit: String,
+    /// Its results ("Hoàn thành xuất sắc nhiệm vụ; dẫn đầu Khối").
+    pub result: String,
+}

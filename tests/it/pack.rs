@@ -1,0 +1,309 @@
+//! The whole paperwork pack (issue 16): invitations (one per guest and member unit, and one
+//! combined file), programme, attendance sheet (header on every page, rows whole), vote-count
+//! minutes (shares recomputed), award proposal; `--doc all`; `--draft`; blank number and date
+//! placeholders; batch with `--doc`.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{hoinghi, sample, stderr, write};
+
+fn render(file: &Path, out: &Path, args: &[&str]) -> (PathBuf, std::process::Output) {
+    let output = hoinghi()
+        .arg("render")
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap();
+    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+    (out.join(stem), output)
+}
+
+/// The text of each page, lines joined with spaces, no-break spaces as spaces.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    crate::geometry::pages(&bytes)
+        .iter()
+        .map(|segs| {
+            segs.iter()
+                .map(|s| s.text.replace('\u{a0}', " "))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn doc_all_makes_every_kind_with_data_and_names_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &["--doc", "all"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for kind in [
+        "bien-ban",
+        "bai-tin",
+        "giay-moi",
+        "chuong-trinh",
+        "danh-sach",
+        "bien-ban-kiem-phieu",
+        "to-trinh",
+    ] {
+        assert!(
+            dir.join(format!("{kind}.pdf")).is_file(),
+            "{kind}.pdf missing"
+        );
+    }
+    assert!(!dir.join("giao-uoc.pdf").exists());
+    let err = stderr(&out);
+    assert!(
+        err.contains("bỏ qua giao-uoc") && err.contains("`commitments`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_invitation_per_guest_and_unit_and_one_file_to_print() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &["--doc", "giay-moi"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let combined = page_texts(&dir.join("giay-moi.pdf"));
+    // 2 guests + 10 member units.
+    assert_eq!(combined.len(), 12);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("giay-moi"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 12);
+    let expected = [
+        (
+            "01-le-trong-huu.pdf",
+            "Ông Lê Trọng Hữu - Phó Chủ tịch Ủy ban nhân dân tỉnh",
+            "Rất mong ông",
+        ),
+        ("02-lo-thi-yen.pdf", "Bà Lò Thị Yến", "Rất mong bà"),
+        (
+            "03-so-tai-chinh.pdf",
+            "Lãnh đạo Sở Tài chính",
+            "Rất mong đơn vị",
+        ),
+        (
+            "12-quy-dau-tu-phat-trien-tinh.pdf",
+            "Lãnh đạo Quỹ Đầu tư phát triển tỉnh",
+            "Rất mong đơn vị",
+        ),
+    ];
+    for (name, addressee, closing) in expected {
+        let path = dir.join("giay-moi").join(name);
+        let pages = page_texts(&path);
+        assert_eq!(pages.len(), 1, "{name}");
+        let text = &pages[0];
+        for needle in [
+            addressee,
+            closing,
+            "GIẤY MỜI",
+            "Số: 12/GM-CTĐKTTH",
+            "Lào Cai, ngày 10 tháng 12 năm 2025",
+            "Thời gian:",
+            "Địa điểm:",
+            "Chủ trì:",
+        ] {
+            assert!(text.contains(needle), "{name}: no {needle:?} in {text}");
+        }
+        // No page number on a one-page invitation.
+        assert!(!text.split_whitespace().any(|w| w == "2"), "{name}: {text}");
+    }
+    for (i, page) in combined.iter().enumerate() {
+        let own = page_texts(&files[i]);
+        assert_eq!(&own[0], page, "page {} differs from its own file", i + 1);
+    }
+}
+
+/// A meeting with `extra` appended to the minimal one of the CLI tests.
+fn meeting(extra: &str) -> String {
+    crate::common::minimal(extra)
+}
+
+#[test]
+fn attendance_sheet_repeats_its_header_and_keeps_rows_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut people = String::new();
+    for i in 0..45 {
+        people.push_str(&format!(
+            "    - {{ name: Nguyễn Thị Ngọc Ánh {i:02}, title: Phó Trưởng phòng Tổng hợp - Hành chính, unit: Văn phòng Ủy ban nhân dân tỉnh }}\n"
+        ));
+    }
+    let file = write(
+        tmp.path(),
+        "danh-sach-dai.yaml",
+        &meeting(&format!(
+            "attendance:\n  blank_rows: 3\n  people:\n{people}"
+        )),
+    );
+    let (dir, out) = render(&file, &tmp.path().join("out"), &["--doc", "danh-sach"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = page_texts(&dir.join("danh-sach.pdf"));
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        for head in ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ký tên"] {
+            assert!(page.contains(head), "page {}: no header {head:?}", i + 1);
+        }
+    }
+    // Every person once, on one page, whole.
+    for i in 0..45 {
+        let name = format!("Nguyễn Thị Ngọc Ánh {i:02}");
+        let on: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.contains(&name))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(on.len(), 1, "{name} on pages {on:?}");
+    }
+    // 2 signers + 45 people + 3 blank rows.
+    let all = pages.join(" ");
+    assert!(
+        all.contains("Danh sách có 47 đại biểu và 3 dòng để trống"),
+        "{all}"
+    );
+}
+
+#[test]
+fn vote_count_minutes_recompute_the_shares() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &["--doc", "bien-ban-kiem-phieu"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = page_texts(&dir.join("bien-ban-kiem-phieu.pdf")).join(" ");
+    // 9 valid ballots: 8 → 88,89%, 7 → 77,78%, 6 → 66,67%; ranked, the three chosen marked.
+    for needle in [
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Số phiếu phát ra: 9; số phiếu thu về: 9; số phiếu hợp lệ: 9; số phiếu không hợp lệ: 0",
+        "Sở Công Thương (được chọn) 8 88,89%",
+        "Sở Xây dựng (được chọn) 7 77,78%",
+        "Sở Khoa học và Công nghệ (được chọn) 6 66,67%",
+        "Sở Tư pháp 3 33,33%",
+        "BAN KIỂM PHIẾU",
+        "TRƯỞNG BAN",
+        "Ma Quang Vỹ",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in {text}");
+    }
+    let first = text.find("Sở Công Thương (được chọn)").unwrap();
+    let fourth = text.find("Sở Tư pháp 3").unwrap();
+    assert!(first < fourth, "not ranked");
+}
+
+#[test]
+fn award_proposal_lists_units_results_and_bases() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &["--doc", "to-trinh"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Content-stream order: a table cell's lines stay together.
+    let facts = crate::pdf::facts(&std::fs::read(dir.join("to-trinh.pdf")).unwrap());
+    let text = facts
+        .text
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "TỜ TRÌNH",
+        "Số: 07/TTr-CTĐKTTH",
+        "Kính gửi: Ủy ban nhân dân tỉnh Lào Cai.",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Sở Tài chính",
+        "dẫn đầu Cụm thi đua với 98,5 điểm",
+        "Cờ thi đua của Ủy ban nhân dân tỉnh",
+        "kính trình Ủy ban nhân dân tỉnh Lào Cai xem xét, quyết định./.",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in {text}");
+    }
+}
+
+#[test]
+fn draft_says_so_on_every_page_and_final_keeps_blanks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = meeting(
+        "guests:\n  - name: Lò Văn Páo\n    titles: [Phó Chủ tịch UBND tỉnh]\ninvitation: {}\nprogramme:\n  - { time: \"08:00\", item: Khai mạc }\n",
+    );
+    let file = write(tmp.path(), "du-thao.yaml", &yaml);
+    let (dir, out) = render(
+        &file,
+        &tmp.path().join("draft"),
+        &["--doc", "all", "--draft"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut checked = 0;
+    for kind in ["giay-moi", "chuong-trinh", "bien-ban"] {
+        let path = dir.join(format!("{kind}.pdf"));
+        if !path.exists() {
+            continue;
+        }
+        let facts = crate::pdf::facts(&std::fs::read(&path).unwrap());
+        let pages = facts.pages.len();
+        assert_eq!(
+            facts.text.matches("DỰ THẢO").count(),
+            pages,
+            "{kind}: {}",
+            facts.text
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2);
+    let (dir, out) = render(&file, &tmp.path().join("final"), &["--doc", "giay-moi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let facts = crate::pdf::facts(&std::fs::read(dir.join("giay-moi.pdf")).unwrap());
+    assert!(!facts.text.contains("DỰ THẢO"));
+    // No number and no date of issue in the file: blanks to fill in by hand.
+    let text = facts.text.replace('\u{a0}', " ");
+    assert!(text.contains("/GM"), "{text}");
+    assert!(!text.contains("Số: 0"), "{text}");
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("Lào Cai, ngày tháng năm 2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn batch_takes_the_same_doc_values() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tree = tmp.path().join("in");
+    std::fs::create_dir_all(&tree).unwrap();
+    std::fs::copy(sample("tong-ket-tron-bo.yaml"), tree.join("meeting.yaml")).unwrap();
+    let out = tmp.path().join("out");
+    let run = hoinghi()
+        .args(["batch", "--quiet", "--doc", "giay-moi,danh-sach"])
+        .arg(&tree)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let outputs = manifest["meetings"][0]["outputs"].as_array().unwrap();
+    // The combined invitations, 12 single ones, the sheet.
+    assert_eq!(outputs.len(), 14, "{outputs:?}");
+    assert!(out.join("meeting/giay-moi/03-so-tai-chinh.pdf").is_file());
+    assert!(out.join("meeting/danh-sach.pdf").is_file());
+    assert!(!out.join("meeting/bien-ban.pdf").exists());
+}
