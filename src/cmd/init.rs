@@ -27,8 +27,12 @@ fn starter(kind: InitKind) -> &'static str {
 /// The documents the starter file of `kind` makes, as `--doc` takes them.
 fn documents(kind: InitKind) -> &'static str {
     match kind {
-        InitKind::KyKet | InitKind::PhatDong => "giao-uoc,bien-ban,bai-tin",
-        InitKind::TongKet => "bien-ban,bai-tin",
+        InitKind::KyKet | InitKind::PhatDong => {
+            "giao-uoc,bien-ban,bai-tin,giay-moi,chuong-trinh,danh-sach"
+        }
+        InitKind::TongKet => {
+            "bien-ban,bai-tin,giay-moi,chuong-trinh,danh-sach,bien-ban-kiem-phieu,to-trinh"
+        }
     }
 }
 

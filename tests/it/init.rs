@@ -10,14 +10,40 @@ use crate::common::{hoinghi, stderr};
 const KINDS: [(&str, &str, &[&str]); 3] = [
     (
         "ky-ket",
-        "giao-uoc,bien-ban,bai-tin",
-        &["giao-uoc", "bien-ban", "bai-tin"],
+        "giao-uoc,bien-ban,bai-tin,giay-moi,chuong-trinh,danh-sach",
+        &[
+            "giao-uoc",
+            "bien-ban",
+            "bai-tin",
+            "giay-moi",
+            "chuong-trinh",
+            "danh-sach",
+        ],
     ),
-    ("tong-ket", "bien-ban,bai-tin", &["bien-ban", "bai-tin"]),
+    (
+        "tong-ket",
+        "bien-ban,bai-tin,giay-moi,chuong-trinh,danh-sach,bien-ban-kiem-phieu,to-trinh",
+        &[
+            "bien-ban",
+            "bai-tin",
+            "giay-moi",
+            "chuong-trinh",
+            "danh-sach",
+            "bien-ban-kiem-phieu",
+            "to-trinh",
+        ],
+    ),
     (
         "phat-dong",
-        "giao-uoc,bien-ban,bai-tin",
-        &["giao-uoc", "bien-ban", "bai-tin"],
+        "giao-uoc,bien-ban,bai-tin,giay-moi,chuong-trinh,danh-sach",
+        &[
+            "giao-uoc",
+            "bien-ban",
+            "bai-tin",
+            "giay-moi",
+            "chuong-trinh",
+            "danh-sach",
+        ],
     ),
 ];
 
