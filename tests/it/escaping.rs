@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use crate::pdf::{layout_text, squash};
 
 /// The hostile strings of shared/design.md, and a few more.
-const HOSTILE: &[&str] = &[
+pub(crate) const HOSTILE: &[&str] = &[
     "#read(\"/etc/passwd\")",
     "#import \"/etc/passwd\"",
     "*đậm*",

@@ -493,3 +493,101 @@ fn watch_renders_again_after_an_edit() {
     assert!(alive, "watch ended on a broken file");
     assert!(third.is_some(), "no render after the broken file was fixed");
 }
+
+/// Elements a layout template writes; anything else came from a value.
+const OURS: [&str; 13] = [
+    "html",
+    "head",
+    "meta",
+    "title",
+    "body",
+    "article",
+    "header",
+    "h1",
+    "p",
+    "strong",
+    "figure",
+    "img",
+    "figcaption",
+];
+
+fn element_names(node: &Handle, out: &mut Vec<String>) {
+    if let NodeData::Element { name, .. } = &node.data {
+        out.push(name.local.to_string());
+    }
+    for child in node.children.borrow().iter() {
+        element_names(child, out);
+    }
+}
+
+#[test]
+fn the_pdf_tests_hostile_values_print_literally_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    // JSON strings are YAML double-quoted scalars: any value, exactly.
+    let paragraphs: String = crate::escaping::HOSTILE
+        .iter()
+        .map(|v| format!("    - {}\n", serde_json::to_string(v).unwrap()))
+        .collect();
+    let yaml = minimal(&format!(
+        "article:\n  byline: {}\n  paragraphs:\n{paragraphs}",
+        serde_json::to_string("<script>x</script> *Lam* [Hồng](y)").unwrap()
+    ));
+    let file = write(tmp.path(), "hostile-all.yaml", &yaml);
+    let (dir, out) = render(
+        &file,
+        &tmp.path().join("out"),
+        &["--format", "html,md,txt", "--doc", "bai-tin"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = parse_html(&read(&dir.join("bai-tin.html")));
+    let mut names = Vec::new();
+    element_names(&html.document, &mut names);
+    for n in &names {
+        assert!(
+            OURS.contains(&n.as_str()),
+            "HTML element <{n}> made from a value"
+        );
+    }
+    let md = markdown_dom(&read(&dir.join("bai-tin.md")));
+    let mut names = Vec::new();
+    element_names(&md.document, &mut names);
+    for n in &names {
+        assert!(
+            ["html", "head", "body", "h1", "p", "strong"].contains(&n.as_str()),
+            "Markdown made <{n}> from a value"
+        );
+    }
+    // The same words in the three formats, block by block.
+    let html_blocks = html_blocks(&html);
+    let md_blocks: Vec<String> = html_blocks_of(&md);
+    let txt_blocks: Vec<String> = read(&dir.join("bai-tin.txt"))
+        .split("\n\n")
+        .map(squash)
+        .filter(|b| !b.is_empty())
+        .collect();
+    assert_eq!(html_blocks, txt_blocks);
+    assert_eq!(md_blocks, txt_blocks);
+    let all = txt_blocks.join("\n");
+    assert!(
+        txt_blocks.len() > crate::escaping::HOSTILE.len(),
+        "{txt_blocks:?}"
+    );
+    for v in [
+        "#read(\"/etc/passwd\")",
+        "*đậm*",
+        "$x^2$",
+        "```raw```",
+        "<script>x</script> *Lam* [Hồng](y)",
+    ] {
+        let v = v.replace('"', "");
+        let plain = all.replace(['“', '”', '"'], "");
+        assert!(plain.contains(&v), "lost {v:?}");
+    }
+}
+
+fn html_blocks_of(dom: &RcDom) -> Vec<String> {
+    html_blocks(dom)
+        .into_iter()
+        .filter(|b| !b.is_empty())
+        .collect()
+}
