@@ -39,6 +39,33 @@ pub fn run(args: &CheckArgs, out: &mut Console) -> u8 {
                         "{name}: valid ({warnings} warning(s))"
                     ));
                 }
+                // What `render` (or `--doc all`) would make of it, and what the rest lacks.
+                let (can, cannot) = engine.available(&prepared);
+                let can: Vec<&str> = can.iter().map(|k| k.slug()).collect();
+                let cannot: Vec<String> = cannot
+                    .iter()
+                    .map(|(k, missing)| {
+                        let fields: Vec<String> = missing
+                            .iter()
+                            .filter_map(|p| p.path.as_deref())
+                            .map(|f| format!("`{f}`"))
+                            .collect();
+                        format!("{} ({})", k.slug(), fields.join(", "))
+                    })
+                    .collect();
+                let (can, cannot) = (can.join(", "), cannot.join("; "));
+                let (lack_vi, lack_en) = if cannot.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!("; chưa đủ dữ liệu: {cannot}"),
+                        format!("; lacking data: {cannot}"),
+                    )
+                };
+                out.note(&hoinghi::text!(
+                    "  soạn được: {can}{lack_vi}",
+                    "  can make: {can}{lack_en}"
+                ));
             }
             Err(rejected) => {
                 failed = true;

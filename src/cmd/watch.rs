@@ -47,11 +47,11 @@ pub fn run(args: &WatchArgs, out: &mut Console) -> u8 {
         "đang theo dõi {f} (ảnh và mẫu cũng vậy); nhấn Ctrl+C để dừng",
         "watching {f} (its photos and templates too); press Ctrl+C to stop"
     ));
-    let ignored = Ignored::new(&args.out, &args.file, args.typeset.templates.as_deref());
+    let paths = WatchedPaths::new(&args.out, &args.file, args.typeset.templates.as_deref());
     loop {
-        let last = std::fs::read(&ignored.meeting).ok();
+        let last = std::fs::read(&paths.meeting).ok();
         render_once(args, out);
-        if !wait_for_change(&events, &ignored, &last) {
+        if !wait_for_change(&events, &paths, &last) {
             out.note(&text!(
                 "lỗi: mất kết nối theo dõi tệp",
                 "error: the file watch stopped"
@@ -100,19 +100,19 @@ fn render_once(args: &WatchArgs, out: &mut Console) {
 /// the watcher is gone.
 fn wait_for_change(
     events: &Receiver<notify::Result<notify::Event>>,
-    ignored: &Ignored,
+    paths: &WatchedPaths,
     last: &Option<Vec<u8>>,
 ) -> bool {
     let mut next_check = Instant::now() + QUIET;
     loop {
         let timeout = next_check.saturating_duration_since(Instant::now());
         match events.recv_timeout(timeout) {
-            Ok(Ok(event)) if relevant(&event, ignored) => break,
+            Ok(Ok(event)) if relevant(&event, paths) => break,
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return false,
         }
         if Instant::now() >= next_check {
-            if std::fs::read(&ignored.meeting).ok() != *last {
+            if std::fs::read(&paths.meeting).ok() != *last {
                 break;
             }
             next_check = Instant::now() + QUIET;
@@ -125,7 +125,7 @@ fn wait_for_change(
             return true;
         }
         match events.recv_timeout(timeout) {
-            Ok(Ok(event)) if relevant(&event, ignored) => quiet_until = Instant::now() + QUIET,
+            Ok(Ok(event)) if relevant(&event, paths) => quiet_until = Instant::now() + QUIET,
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return false,
         }
@@ -134,27 +134,27 @@ fn wait_for_change(
 
 /// A change worth a render: contents, names or removal of the meeting file, a photo beside it
 /// or a template — not of our own output, temporary files or an editor's scratch files.
-fn relevant(event: &notify::Event, ignored: &Ignored) -> bool {
+fn relevant(event: &notify::Event, paths: &WatchedPaths) -> bool {
     if matches!(event.kind, EventKind::Access(_)) {
         return false;
     }
     event
         .paths
         .iter()
-        .any(|p| ignored.watched(p) && !ignored.covers(p))
+        .any(|p| paths.watched(p) && !paths.never_triggers(p))
 }
 
 /// Which paths a render depends on, and which never trigger one.
-struct Ignored {
+struct WatchedPaths {
     out: Option<PathBuf>,
     meeting: PathBuf,
     templates: Option<PathBuf>,
 }
 
-impl Ignored {
-    fn new(out: &Path, meeting: &Path, templates: Option<&Path>) -> Ignored {
+impl WatchedPaths {
+    fn new(out: &Path, meeting: &Path, templates: Option<&Path>) -> WatchedPaths {
         let _ = std::fs::create_dir_all(out);
-        Ignored {
+        WatchedPaths {
             out: out.canonicalize().ok(),
             meeting: meeting
                 .canonicalize()
@@ -177,7 +177,7 @@ impl Ignored {
             || self.templates.as_ref().is_some_and(|t| path.starts_with(t))
     }
 
-    fn covers(&self, path: &Path) -> bool {
+    fn never_triggers(&self, path: &Path) -> bool {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
