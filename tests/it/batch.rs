@@ -280,7 +280,14 @@ fn a_killed_run_leaves_only_complete_pdfs_and_the_next_run_cleans_up() {
     let out_dir = tmp.path().join("out");
     let bin = assert_cmd::cargo::cargo_bin("hoinghi");
     let mut child = std::process::Command::new(&bin)
-        .args(["batch", "-j", "2", "--quiet"])
+        .args([
+            "batch",
+            "-j",
+            "2",
+            "--quiet",
+            "--doc",
+            "giao-uoc,bien-ban,bai-tin",
+        ])
         .arg(&input)
         .arg("-o")
         .arg(&out_dir)
@@ -307,7 +314,14 @@ fn a_killed_run_leaves_only_complete_pdfs_and_the_next_run_cleans_up() {
         assert!(tail.contains("%%EOF"), "{f} is cut short");
     }
     let again = hoinghi()
-        .args(["batch", "-j", "2", "--quiet"])
+        .args([
+            "batch",
+            "-j",
+            "2",
+            "--quiet",
+            "--doc",
+            "giao-uoc,bien-ban,bai-tin",
+        ])
         .arg(&input)
         .arg("-o")
         .arg(&out_dir)
