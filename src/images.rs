@@ -338,6 +338,16 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ImageProblem> {
 
 /// [`inspect`] on bytes already read.
 pub fn inspect_bytes(data: &[u8]) -> Result<ImageInfo, ImageProblem> {
+    decode_checked(data).map(|(info, _)| info)
+}
+
+/// The checks of [`inspect_bytes`], then the decoded pixels with the EXIF orientation the file
+/// asks for (none for SVG, which has no pixels).
+fn decode_checked(
+    data: &[u8],
+) -> Result<(ImageInfo, Option<(image::DynamicImage, image::metadata::Orientation)>), ImageProblem>
+{
+    use image::ImageDecoder;
     if data.len() as u64 > MAX_BYTES {
         return Err(ImageProblem::TooLarge {
             bytes: data.len() as u64,
@@ -347,11 +357,12 @@ pub fn inspect_bytes(data: &[u8]) -> Result<ImageInfo, ImageProblem> {
     let format = detect(data).ok_or(ImageProblem::UnknownFormat)?;
     let Some(codec) = format.codec() else {
         check_svg(data)?;
-        return Ok(ImageInfo {
+        let info = ImageInfo {
             width: 0,
             height: 0,
             format,
-        });
+        };
+        return Ok((info, None));
     };
     // The header only: no pixel buffer is allocated yet.
     let (width, height) = reader(data, codec, header_limits())
@@ -362,14 +373,24 @@ pub fn inspect_bytes(data: &[u8]) -> Result<ImageInfo, ImageProblem> {
         // The JPEG decoder draws what is missing in grey instead of failing.
         jpeg_complete(data).map_err(ImageProblem::Corrupt)?;
     }
-    reader(data, codec, decode_limits())
-        .decode()
+    let mut decoder = reader(data, codec, decode_limits())
+        .into_decoder()
         .map_err(|e| decode_problem(e, width, height))?;
-    Ok(ImageInfo {
+    // As `ImageReader::decode` does: refuse a pixel buffer bigger than the limits allow.
+    decode_limits()
+        .reserve(decoder.total_bytes())
+        .map_err(|e| decode_problem(e, width, height))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let picture = image::DynamicImage::from_decoder(decoder)
+        .map_err(|e| decode_problem(e, width, height))?;
+    let info = ImageInfo {
         width,
         height,
         format,
-    })
+    };
+    Ok((info, Some((picture, orientation))))
 }
 
 /// Refuses an image whose file name `file` (as Typst will be given it) has the extension of
@@ -603,21 +624,12 @@ fn count(n: u64) -> (String, String) {
     }
 }
 
-/// Decodes the raster image `data` (checked as [`inspect_bytes`] does) and turns it upright
-/// as its EXIF orientation says. The pixels only: no EXIF, location or camera data survives.
-/// SVG has no pixels: [`ImageProblem::SvgOnWeb`].
+/// Decodes the raster image `data` (checked as [`inspect_bytes`] does, in the same single
+/// decode) and turns it upright as its EXIF orientation says. The pixels only: no EXIF,
+/// location or camera data survives. SVG has no pixels: [`ImageProblem::SvgOnWeb`].
 pub fn decode_upright(data: &[u8]) -> Result<image::DynamicImage, ImageProblem> {
-    use image::ImageDecoder;
-    let info = inspect_bytes(data)?;
-    let codec = info.format.codec().ok_or(ImageProblem::SvgOnWeb)?;
-    let mut decoder = reader(data, codec, decode_limits())
-        .into_decoder()
-        .map_err(|e| decode_problem(e, info.width, info.height))?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture = image::DynamicImage::from_decoder(decoder)
-        .map_err(|e| decode_problem(e, info.width, info.height))?;
+    let (_, decoded) = decode_checked(data)?;
+    let (mut picture, orientation) = decoded.ok_or(ImageProblem::SvgOnWeb)?;
     picture.apply_orientation(orientation);
     Ok(picture)
 }
