@@ -345,8 +345,13 @@ pub fn inspect_bytes(data: &[u8]) -> Result<ImageInfo, ImageProblem> {
 /// asks for (none for SVG, which has no pixels).
 fn decode_checked(
     data: &[u8],
-) -> Result<(ImageInfo, Option<(image::DynamicImage, image::metadata::Orientation)>), ImageProblem>
-{
+) -> Result<
+    (
+        ImageInfo,
+        Option<(image::DynamicImage, image::metadata::Orientation)>,
+    ),
+    ImageProblem,
+> {
     use image::ImageDecoder;
     if data.len() as u64 > MAX_BYTES {
         return Err(ImageProblem::TooLarge {
@@ -383,8 +388,8 @@ fn decode_checked(
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let picture = image::DynamicImage::from_decoder(decoder)
-        .map_err(|e| decode_problem(e, width, height))?;
+    let picture =
+        image::DynamicImage::from_decoder(decoder).map_err(|e| decode_problem(e, width, height))?;
     let info = ImageInfo {
         width,
         height,

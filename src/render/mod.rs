@@ -158,28 +158,20 @@ impl Renderer {
             }
         });
         env.set_formatter(|out, state, value| {
-            if state.auto_escape() == AutoEscape::Custom("typst") && !value.is_safe() {
-                if value.is_undefined() || value.is_none() {
-                    return Ok(());
-                }
+            let escape: fn(&str) -> String = match state.auto_escape() {
                 // Names and places never break across lines in running text.
-                out.write_str(&escape::markup(&glue_names(&value.to_string())))?;
-                Ok(())
-            } else if state.auto_escape() == AutoEscape::Custom("html") && !value.is_safe() {
-                if value.is_undefined() || value.is_none() {
-                    return Ok(());
-                }
-                out.write_str(&escape::html(&value.to_string()))?;
-                Ok(())
-            } else if state.auto_escape() == AutoEscape::Custom("markdown") && !value.is_safe() {
-                if value.is_undefined() || value.is_none() {
-                    return Ok(());
-                }
-                out.write_str(&crate::publish::markdown::escape(&value.to_string()))?;
-                Ok(())
-            } else {
-                minijinja::escape_formatter(out, state, value)
+                AutoEscape::Custom("typst") => |s| escape::markup(&glue_names(s)),
+                AutoEscape::Custom("html") => escape::html,
+                AutoEscape::Custom("markdown") => crate::publish::markdown::escape,
+                _ => return minijinja::escape_formatter(out, state, value),
+            };
+            if value.is_safe() {
+                return minijinja::escape_formatter(out, state, value);
             }
+            if !(value.is_undefined() || value.is_none()) {
+                out.write_str(&escape(&value.to_string()))?;
+            }
+            Ok(())
         });
         let loader_store = store.clone();
         env.set_loader(move |name| {
@@ -227,14 +219,14 @@ impl Renderer {
 
     /// Renders the template of `kind` with `ctx`.
     pub fn render(&self, kind: DocKind, ctx: &Context) -> Result<String, TemplateError> {
-        self.render_named(&kind.template(), ctx)
+        self.render_value(&kind.template(), ctx)
     }
 
     /// Words the article of `ctx` (headline, lead, paragraphs) with the article's text
     /// template, when the meeting has article data.
     pub fn word_article(&self, ctx: &mut Context) -> Result<(), TemplateError> {
         if ctx.article.is_some() {
-            let text = self.render_named(ARTICLE_TEXT, ctx)?;
+            let text = self.render_value(ARTICLE_TEXT, ctx)?;
             crate::context::apply_words(ctx, &text);
         }
         Ok(())
@@ -253,17 +245,6 @@ impl Renderer {
         template
             .render(Value::from_serialize(ctx))
             .map_err(|e| self.error(name, &e))
-    }
-
-    fn render_named(&self, name: &str, ctx: &Context) -> Result<String, TemplateError> {
-        let name = name.to_owned();
-        let template = self
-            .env
-            .get_template(&name)
-            .map_err(|e| self.error(&name, &e))?;
-        template
-            .render(Value::from_serialize(ctx))
-            .map_err(|e| self.error(&name, &e))
     }
 
     fn error(&self, name: &str, e: &minijinja::Error) -> TemplateError {
