@@ -648,16 +648,7 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
             + i32::from(
                 m.does(Activity::Review) && !m.does(Activity::Sign) && !m.does(Activity::Launch),
             ),
-        legal_bases: punctuate(&m.legal_bases, ";", ".")
-            .into_iter()
-            .map(|b| {
-                if b.starts_with("Căn cứ") {
-                    b
-                } else {
-                    format!("Căn cứ {b}")
-                }
-            })
-            .collect(),
+        legal_bases: legal_bases(&m.legal_bases, "."),
         sections,
         proceedings: m
             .proceedings
@@ -684,6 +675,21 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
     ctx.article = m.article.as_ref().map(|a| article::build(a, &ctx));
     ctx.pack = pack::build(m, &ctx, profile);
     ctx
+}
+
+/// "Căn cứ …;" lines: each basis punctuated with `;`, the last with `last`, and "Căn cứ " put in
+/// front unless the text already starts with it.
+fn legal_bases(bases: &[String], last: &str) -> Vec<String> {
+    punctuate(bases, ";", last)
+        .into_iter()
+        .map(|b| {
+            if b.starts_with("Căn cứ") {
+                b
+            } else {
+                format!("Căn cứ {b}")
+            }
+        })
+        .collect()
 }
 
 /// A name as running text prints it: a break the clerk wrote for headers becomes a space.

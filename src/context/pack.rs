@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Context, SignLine, centred_upper, number_line, one_line, punctuate, recipients};
+use super::{Context, SignLine, centred_upper, legal_bases, number_line, one_line, recipients};
 use crate::model::{AwardStatus, Meeting, Profile};
 use crate::validate;
 use crate::vietnamese as vi;
@@ -209,6 +209,21 @@ pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
         m.find_member(r)
             .map_or(one_line(r.trim()), |u| one_line(&u.name))
     };
+    // A letter the bloc's head signs (giấy mời, tờ trình): the chair unless the file names
+    // someone, and a Nơi nhận of "Như trên" and the archive line.
+    let signer = |written: Option<&str>| {
+        written
+            .map(one_line)
+            .unwrap_or_else(|| ctx.chair.name.clone())
+    };
+    let to_addressee = || {
+        recipients(
+            profile,
+            vec!["Như trên".to_owned()],
+            None,
+            ctx.head_unit.as_deref(),
+        )
+    };
     let invitation = m.invitation.as_ref().map(|inv| {
         // (addressee, short name for the file, the closing's form of address)
         let mut invitees: Vec<(String, String, String)> = Vec::new();
@@ -245,17 +260,8 @@ pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
             notes: inv.notes.iter().map(|n| n.trim().to_owned()).collect(),
             contact: inv.contact.as_deref().map(|c| c.trim().to_owned()),
             sign_lines: signer_lines(profile, bloc_word, inv.signer_title.as_deref()),
-            signer: inv
-                .signer
-                .as_deref()
-                .map(one_line)
-                .unwrap_or_else(|| ctx.chair.name.clone()),
-            recipients: recipients(
-                profile,
-                vec!["Như trên".to_owned()],
-                None,
-                ctx.head_unit.as_deref(),
-            ),
+            signer: signer(inv.signer.as_deref()),
+            recipients: to_addressee(),
         }
     });
     let programme = m
@@ -388,30 +394,12 @@ pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
             number_line: number_line(profile, p.number, "TTr", issuer_code),
             date_line: issue_date_line(&m.bloc.place, p.issued.as_deref(), m.year),
             to: one_line(p.to.trim()),
-            legal_bases: punctuate(bases, ";", ";")
-                .into_iter()
-                .map(|b| {
-                    if b.starts_with("Căn cứ") {
-                        b
-                    } else {
-                        format!("Căn cứ {b}")
-                    }
-                })
-                .collect(),
+            legal_bases: legal_bases(bases, ";"),
             rows,
             awards,
             sign_lines: signer_lines(profile, bloc_word, p.signer_title.as_deref()),
-            signer: p
-                .signer
-                .as_deref()
-                .map(one_line)
-                .unwrap_or_else(|| ctx.chair.name.clone()),
-            recipients: recipients(
-                profile,
-                vec!["Như trên".to_owned()],
-                None,
-                ctx.head_unit.as_deref(),
-            ),
+            signer: signer(p.signer.as_deref()),
+            recipients: to_addressee(),
         }
     });
     PackCtx {

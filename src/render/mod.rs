@@ -232,7 +232,8 @@ impl Renderer {
         Ok(())
     }
 
-    /// Renders template `name` with any serialisable context (the article's web formats).
+    /// Renders template `name` with any serialisable context (documents, the article's words and
+    /// its web formats).
     pub fn render_value(
         &self,
         name: &str,
