@@ -45,6 +45,28 @@ struct OutputEntry {
     pages: usize,
 }
 
+impl OutputEntry {
+    /// The manifest's entry for `bytes`, of `pages` pages, to be written at `path`.
+    fn new(
+        kind: hoinghi::kind::DocKind,
+        path: &Path,
+        out_root: &Path,
+        bytes: &[u8],
+        pages: usize,
+    ) -> OutputEntry {
+        OutputEntry {
+            kind: kind.slug(),
+            path: path
+                .strip_prefix(out_root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned(),
+            sha256: output::sha256_hex(bytes),
+            pages,
+        }
+    }
+}
+
 /// `OUT/manifest.json`.
 #[derive(Debug, Serialize)]
 struct Manifest<'a> {
@@ -244,28 +266,11 @@ fn render_one(
             ),
             Ok(typeset) => {
                 let path = output::pdf_path(&dir, doc.kind);
-                let entry = OutputEntry {
-                    kind: doc.kind.slug(),
-                    path: path
-                        .strip_prefix(out_root)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .into_owned(),
-                    sha256: output::sha256_hex(&typeset.pdf),
-                    pages: typeset.document.pages().len(),
-                };
+                let pages = typeset.document.pages().len();
+                let entry = OutputEntry::new(doc.kind, &path, out_root, &typeset.pdf, pages);
                 for (name, bytes) in typeset.parts {
                     let part = dir.join(doc.kind.slug()).join(format!("{name}.pdf"));
-                    let entry = OutputEntry {
-                        kind: doc.kind.slug(),
-                        path: part
-                            .strip_prefix(out_root)
-                            .unwrap_or(&part)
-                            .to_string_lossy()
-                            .into_owned(),
-                        sha256: output::sha256_hex(&bytes),
-                        pages: 1,
-                    };
+                    let entry = OutputEntry::new(doc.kind, &part, out_root, &bytes, 1);
                     pending.push((part, bytes, entry));
                 }
                 pending.push((path, typeset.pdf, entry));

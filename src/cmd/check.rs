@@ -45,12 +45,7 @@ pub fn run(args: &CheckArgs, out: &mut Console) -> u8 {
                 let cannot: Vec<String> = cannot
                     .iter()
                     .map(|(k, missing)| {
-                        let fields: Vec<String> = missing
-                            .iter()
-                            .filter_map(|p| p.path.as_deref())
-                            .map(|f| format!("`{f}`"))
-                            .collect();
-                        format!("{} ({})", k.slug(), fields.join(", "))
+                        format!("{} ({})", k.slug(), super::missing_fields(missing))
                     })
                     .collect();
                 let (can, cannot) = (can.join(", "), cannot.join("; "));

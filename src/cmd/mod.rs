@@ -119,12 +119,7 @@ pub fn print_problems(out: &mut Console, report: &MeetingReport) {
     problems.extend(report.errors.iter().cloned());
     out.problems(&report.file, report.text.as_deref(), &problems);
     for (kind, missing) in &report.skipped {
-        let fields: Vec<String> = missing
-            .iter()
-            .filter_map(|p| p.path.clone())
-            .map(|p| format!("`{p}`"))
-            .collect();
-        let fields = fields.join(", ");
+        let fields = missing_fields(missing);
         let (slug, name) = (kind.slug(), kind.name_vi());
         let name_en = kind.name_en();
         out.note(&text!(
@@ -210,6 +205,16 @@ pub fn check_publish_args(publish: &PublishArgs, out: &mut Console) -> bool {
         return false;
     }
     true
+}
+
+/// The fields a skipped document lacks, as a list: "`commitments`, `end_time`".
+pub fn missing_fields(missing: &[Problem]) -> String {
+    let fields: Vec<String> = missing
+        .iter()
+        .filter_map(|p| p.path.as_deref())
+        .map(|f| format!("`{f}`"))
+        .collect();
+    fields.join(", ")
 }
 
 /// Writes the documents of `report` into `dir` (PDF, PNG pages, and with `emit_typst` their
