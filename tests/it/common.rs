@@ -57,3 +57,17 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// `hoinghi render FILE -o OUT ARGS…`: the meeting's output folder and the process's output.
+pub fn render(file: &Path, out: &Path, args: &[&str]) -> (PathBuf, std::process::Output) {
+    let output = hoinghi()
+        .arg("render")
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap();
+    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+    (out.join(stem), output)
+}

@@ -5,20 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{hoinghi, sample, stderr, write};
-
-fn render(file: &Path, out: &Path, args: &[&str]) -> (PathBuf, std::process::Output) {
-    let output = hoinghi()
-        .arg("render")
-        .arg(file)
-        .arg("-o")
-        .arg(out)
-        .args(args)
-        .output()
-        .unwrap();
-    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-    (out.join(stem), output)
-}
+use crate::common::{hoinghi, render, sample, stderr, write};
 
 /// The text of each page, lines joined with spaces, no-break spaces as spaces.
 fn page_texts(pdf: &Path) -> Vec<String> {

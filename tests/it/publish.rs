@@ -4,13 +4,13 @@
 //! upright and stripped of EXIF; PNG previews; statistics; the outlet's form of address; the
 //! press office's own lead and paragraphs by position; `watch` picks up an edit.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::common::{hoinghi, minimal, sample, stderr, write};
+use crate::common::{hoinghi, minimal, render, sample, stderr, write};
 
 /// A parsed HTML document (html5ever, the HTML5 parsing algorithm).
 fn parse_html(html: &str) -> RcDom {
@@ -86,20 +86,6 @@ fn markdown_dom(md: &str) -> RcDom {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
     parse_html(&html)
-}
-
-/// Renders `file` into a fresh folder with `args`; returns the meeting's output folder.
-fn render(file: &Path, out: &Path, args: &[&str]) -> (PathBuf, std::process::Output) {
-    let output = hoinghi()
-        .arg("render")
-        .arg(file)
-        .arg("-o")
-        .arg(out)
-        .args(args)
-        .output()
-        .unwrap();
-    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-    (out.join(stem), output)
 }
 
 fn read(path: &Path) -> String {
