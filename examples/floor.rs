@@ -10,7 +10,7 @@
 //! compile and PDF export of those sources are timed, in-process, on a rayon pool of N threads
 //! (default: every core), through [`Engine::typeset_source`] — the same fonts, library, World,
 //! images and PDF options as `batch`. Like `batch`, a thread takes one meeting at a time (its
-//! documents one after another) and evicts Typst's caches after each meeting (`comemo::evict(2)`;
+//! documents one after another) and evicts Typst's caches after each meeting (`hoinghi::evict_caches()`;
 //! `--no-evict` keeps them). Nothing is written. Prints one JSON line on stdout.
 //!
 //! Scheduling: by default each pool thread runs one long job that pulls meetings from a shared
@@ -24,17 +24,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use hoinghi::context::Context;
-use hoinghi::kind::DocKind;
-use hoinghi::pipeline::{Engine, Prepared, Settings};
+use hoinghi::{Engine, Prepared, Settings, Sources};
 use rayon::prelude::*;
 
 /// One meeting, ready to typeset.
 struct Item {
     ident: String,
     prepared: Prepared,
-    ctx: Context,
-    sources: Vec<(DocKind, String)>,
+    sources: Sources,
 }
 
 fn usage(message: &str) -> ! {
@@ -77,7 +74,7 @@ fn main() {
         ..Settings::default()
     };
     let engine = Engine::new(settings).unwrap_or_else(|e| {
-        eprintln!("floor: {}", e.message.en);
+        eprintln!("floor: {}", e.en);
         std::process::exit(1);
     });
     let engine_s = engine_started.elapsed().as_secs_f64();
@@ -104,7 +101,7 @@ fn main() {
         }
     }
     let setup_s = setup_started.elapsed().as_secs_f64();
-    let documents: usize = items.iter().map(|i| i.sources.len()).sum();
+    let documents: usize = items.iter().map(|i| i.sources.sources.len()).sum();
 
     // Timed: Typst compile + PDF export only.
     let typeset_one = |item: &Item| {
@@ -112,10 +109,10 @@ fn main() {
         let mut ok = 0;
         let mut bytes = 0;
         let mut errors = Vec::new();
-        for (kind, source) in &item.sources {
+        for (kind, source) in &item.sources.sources {
             match engine.typeset_source(
                 &item.prepared,
-                &item.ctx,
+                &item.sources,
                 *kind,
                 source.clone(),
                 &item.ident,
@@ -128,7 +125,7 @@ fn main() {
             }
         }
         if evict {
-            comemo::evict(2);
+            hoinghi::evict_caches();
         }
         (ok, bytes, errors)
     };
@@ -180,8 +177,7 @@ fn main() {
         "setup_s": setup_s,
         "setup_thread_s": {
             "prepare": SETUP_NS[0].load(Ordering::Relaxed) as f64 / 1e9,
-            "context": SETUP_NS[1].load(Ordering::Relaxed) as f64 / 1e9,
-            "render_source": SETUP_NS[2].load(Ordering::Relaxed) as f64 / 1e9,
+            "sources": SETUP_NS[1].load(Ordering::Relaxed) as f64 / 1e9,
         },
         "total_s": started.elapsed().as_secs_f64(),
         "peak_rss_mb": peak_rss_mb(),
@@ -208,25 +204,16 @@ fn setup(engine: &Engine, file: &Path, ident: &str) -> Result<Item, String> {
     })?;
     let plan = engine.plan(&prepared, None);
     let t1 = Instant::now();
-    let ctx = engine
-        .context(&prepared)
+    let sources = engine
+        .sources(&prepared, &plan.kinds)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     let t2 = Instant::now();
-    let mut sources = Vec::new();
-    for kind in plan.kinds {
-        let source = engine
-            .render_source(&ctx, kind)
-            .map_err(|e| format!("{}#{}: {e}", file.display(), kind.slug()))?;
-        sources.push((kind, source));
-    }
-    let t3 = Instant::now();
-    for (phase, spent) in [(0, t1 - t0), (1, t2 - t1), (2, t3 - t2)] {
+    for (phase, spent) in [(0, t1 - t0), (1, t2 - t1)] {
         SETUP_NS[phase].fetch_add(spent.as_nanos() as usize, Ordering::Relaxed);
     }
     Ok(Item {
         ident: ident.to_owned(),
         prepared,
-        ctx,
         sources,
     })
 }
@@ -240,7 +227,7 @@ fn discover(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
             usage(&format!("no such file or folder: {}", root.display()));
         }
         files.extend(
-            hoinghi::output::meeting_files(root)
+            hoinghi::write::meeting_files(root)
                 .into_iter()
                 .map(|(file, dir)| (file, dir.to_string_lossy().into_owned())),
         );
@@ -284,7 +271,7 @@ thread_local! {
 static MAX_NESTING: AtomicUsize = AtomicUsize::new(0);
 
 /// Thread-seconds (in ns) of the setup phases: prepare (load + checks), context, templates.
-static SETUP_NS: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+static SETUP_NS: [AtomicUsize; 2] = [const { AtomicUsize::new(0) }; 2];
 
 /// Counts the meetings in progress on this thread while alive.
 struct Nesting;

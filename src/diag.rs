@@ -12,7 +12,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 /// Language of messages shown to the user.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Tiếng Việt (default).
     #[default]
@@ -72,7 +72,7 @@ impl Text {
 #[macro_export]
 macro_rules! text {
     ($vi:expr, $en:expr $(, $arg:expr)* $(,)?) => {
-        $crate::diag::Text::new(format!($vi $(, $arg)*), format!($en $(, $arg)*))
+        $crate::Text::new(format!($vi $(, $arg)*), format!($en $(, $arg)*))
     };
 }
 

@@ -11,8 +11,8 @@
 //! embedded raster images (which would bypass these checks).
 
 use std::fmt;
-use std::io::{self, Cursor, Read};
-use std::path::Path;
+use std::io::{self, Cursor};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use image::{ImageError, ImageReader, Limits};
@@ -311,29 +311,18 @@ pub fn inspect(path: &Path) -> Result<ImageInfo, ImageProblem> {
 /// The bytes of the regular file at `path`, never more than [`MAX_BYTES`] of them (whatever
 /// its metadata says): a bigger file is [`ImageProblem::TooLarge`].
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ImageProblem> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
+    use crate::read::ReadError;
+    crate::read::read_bounded(path, MAX_BYTES, true).map_err(|e| match e {
+        ReadError::Io(e) => e.into(),
         // A pipe or a device could block or never end.
-        return Err(ImageProblem::Unreadable(Arc::new(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ))));
-    }
-    let too_large = |bytes: u64| ImageProblem::TooLarge {
-        bytes,
-        limit: MAX_BYTES,
-    };
-    if meta.len() > MAX_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut data = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut data)?;
-    if data.len() as u64 > MAX_BYTES {
-        return Err(too_large(data.len() as u64));
-    }
-    Ok(data)
+        ReadError::NotRegular | ReadError::Folder => ImageProblem::Unreadable(Arc::new(
+            io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+        )),
+        ReadError::TooLarge { len } => ImageProblem::TooLarge {
+            bytes: len.unwrap_or(MAX_BYTES + 1),
+            limit: MAX_BYTES,
+        },
+    })
 }
 
 /// [`inspect`] on bytes already read.
@@ -637,6 +626,88 @@ pub fn decode_upright(data: &[u8]) -> Result<image::DynamicImage, ImageProblem> 
     let (mut picture, orientation) = decoded.ok_or(ImageProblem::SvgOnWeb)?;
     picture.apply_orientation(orientation);
     Ok(picture)
+}
+
+/// Image formats Typst can place.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// Resolves an image path relative to `dir`, refusing anything outside `dir` (symlinks
+/// included), missing, or not an image.
+pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
+    let ext = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Problem::error(
+            "",
+            text!(
+                "\"{file}\" không phải tệp ảnh (chỉ nhận png, jpg, jpeg, gif, svg, webp)",
+                "\"{file}\" is not an image (png, jpg, jpeg, gif, svg, webp only)"
+            ),
+        ));
+    }
+    let outside = || {
+        Problem::error(
+            "",
+            text!(
+                "ảnh \"{file}\" nằm ngoài thư mục của tệp cuộc họp",
+                "the photo \"{file}\" is outside the meeting file's folder"
+            ),
+        )
+        .hint(text!(
+            "chép ảnh vào thư mục của tệp cuộc họp (hoặc thư mục con) và ghi đường dẫn tương đối",
+            "copy the photo into the meeting file's folder (or a subfolder) and give a relative path"
+        ))
+    };
+    if escapes(Path::new(file)) {
+        return Err(outside());
+    }
+    let root = dir.canonicalize().map_err(|_| missing_photo(file))?;
+    let full = root
+        .join(file)
+        .canonicalize()
+        .map_err(|_| missing_photo(file))?;
+    if !full.starts_with(&root) {
+        return Err(outside());
+    }
+    if !full.is_file() {
+        return Err(missing_photo(file));
+    }
+    Ok(full)
+}
+
+/// Whether a relative path leaves its folder by itself (absolute, or more `..` than depth).
+fn escapes(path: &Path) -> bool {
+    use std::path::Component;
+    let mut depth = 0i32;
+    for c in path.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
+}
+
+fn missing_photo(file: &str) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "không tìm thấy ảnh \"{file}\"",
+            "photo \"{file}\" not found"
+        ),
+    )
+    .hint(text!(
+        "đường dẫn tính từ thư mục chứa tệp cuộc họp, ví dụ photos/ky-ket.jpg",
+        "the path is relative to the meeting file's folder, e.g. photos/ky-ket.jpg"
+    ))
 }
 
 #[cfg(test)]

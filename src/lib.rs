@@ -1,32 +1,62 @@
 //! hoinghi turns one YAML description of an emulation-bloc meeting into its paperwork — the
-//! pledge agreement (`giao-uoc`), the minutes (`bien-ban`) and the news report (`bai-tin`) —
-//! typeset as print-ready PDFs in Vietnamese.
+//! pledge agreement, the minutes, the news report, the invitations, the programme, the
+//! attendance sheet, the vote-count minutes and the award proposal — typeset as print-ready
+//! PDFs in Vietnamese.
 //!
-//! The pipeline, one module per arrow:
-//! [`load`] (bytes → NFC text → positions → [`model::Meeting`] → clean text) →
-//! [`validate`] (semantic checks, all at once) → [`context`] (template values) →
-//! [`render`] (MiniJinja templates → Typst source, every value escaped) →
-//! [`typeset`] (in-process Typst → PDF) → [`output`] (atomic writes).
-//! [`pipeline`] strings them together for one meeting; the binary only parses arguments,
-//! runs it and reports.
+//! The pipeline, one module per arrow: `load` (bytes → NFC text → positions →
+//! [`model::Meeting`] → clean text) → `validate` (semantic checks, all at once) → `context`
+//! (template values) → `render` (MiniJinja templates → Typst source, every value escaped) →
+//! `typeset` (in-process Typst → PDF) → [`write`] (atomic files). [`Engine`] strings them
+//! together for one meeting; [`batch`] runs many at once.
+//!
+//! A front end needs only what is re-exported here:
+//!
+//! ```no_run
+//! use hoinghi::{Engine, Request, Settings, WriteOptions, Writer};
+//!
+//! let engine = Engine::new(Settings::default()).expect("templates");
+//! let file = std::path::Path::new("samples/ky-ket-khoi-dang.yaml");
+//! let report = engine.render_file(file, &Request::pdf(None, "ky-ket".into()));
+//! let writer = Writer::new("out", WriteOptions::pdf());
+//! let written = writer.write(&report, &writer.folder_of(file), engine.library_source());
+//! assert!(written.ok && !report.failed());
+//! ```
 
 // A `Problem` (message and hint in two languages) is the error of cold paths only.
 #![allow(clippy::result_large_err)]
 
 #[macro_use]
-pub mod diag;
-pub mod context;
-pub mod images;
-pub mod kind;
-pub mod legacy;
-pub mod load;
+mod diag;
+pub mod batch;
+mod context;
+mod images;
+mod kind;
+mod legacy;
+mod load;
 pub mod model;
-pub mod output;
-pub mod pipeline;
-pub mod publish;
-pub mod render;
-pub mod schema;
-pub mod text;
-pub mod typeset;
-pub mod validate;
-pub mod vietnamese;
+mod pipeline;
+mod publish;
+mod read;
+mod render;
+mod schema;
+mod starter;
+mod text;
+mod typeset;
+mod validate;
+mod vietnamese;
+pub mod write;
+
+pub use diag::{Lang, Pos, Problem, Report, Severity, Text};
+pub use images::IMAGE_EXTENSIONS;
+pub use kind::DocKind;
+pub use load::{Encoding, Hygiene, LoadOptions};
+pub use pipeline::{
+    DocError, Document, Engine, MeetingReport, Plan, Prepared, Rejected, Rendered, Request,
+    Settings, Sources, evict_caches,
+};
+pub use publish::{ArticleStats, WebEdition, WebFormat, WebOptions};
+pub use schema::json_schema_text;
+pub use starter::Starter;
+pub use typeset::Typeset;
+pub use vietnamese::ToneStyle;
+pub use write::{ManifestEntry, Note, WriteOptions, Writer, Written};

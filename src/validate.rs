@@ -1,37 +1,23 @@
 //! Semantic checks on a loaded meeting: all problems at once, each with its field path.
 //!
-//! Dates and times are parsed here (the model keeps them as written) into a [`Schedule`].
-//! Checks that depend on the documents asked for are in [`requirements`]. This module reads
+//! Dates and times are checked here and parsed into a [`Schedule`] (by [`crate::model`]).
+//! What each document kind needs is [`crate::kind::DocKind::missing_in`]'s to say. This module reads
 //! the file system only to check that photos exist inside the meeting's folder and are safe to
 //! typeset ([`crate::images::inspect`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveTime};
-
 use crate::diag::Problem;
 use crate::images::{self, ImageInfo, ImageProblem};
-use crate::kind::DocKind;
-use crate::model::{Address, Authority, Meeting, PercentBase, Profile};
+use crate::model::{
+    Address, Authority, HEADLINE_WORDS, Meeting, PercentBase, Profile, Schedule, parse_date,
+    parse_time,
+};
 use crate::text::closest;
-
-/// The meeting's date and times, parsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Schedule {
-    /// Date of the meeting.
-    pub date: NaiveDate,
-    /// Start time.
-    pub start: NaiveTime,
-    /// End time, when given.
-    pub end: Option<NaiveTime>,
-}
 
 /// The years a meeting, its emulation year and the year under review may have.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
-
-/// Image formats Typst can place.
-pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 /// Checks `meeting` (whose file lives in `dir`); returns the schedule when the dates parse,
 /// and every problem found.
@@ -47,9 +33,6 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_article(meeting, &mut problems);
     (schedule, problems)
 }
-
-/// Headlines above this many words read long on a news site (spec §8): a warning.
-pub const HEADLINE_WORDS: usize = 20;
 
 /// The article's own rules: a state portal's "ông/bà" needs each person's address; a long
 /// headline is worth a second look.
@@ -181,146 +164,6 @@ fn check_numbers(m: &Meeting, problems: &mut Vec<Problem>) {
             )),
         );
     }
-}
-
-/// What `kind` needs that `meeting` lacks: empty when the document can be made.
-pub fn requirements(meeting: &Meeting, kind: DocKind) -> Vec<Problem> {
-    let mut missing = Vec::new();
-    let (doc_vi, doc_en) = (kind.name_vi(), kind.name_en());
-    let need = |path: &str, vi: &str, en: &str| {
-        Problem::error(
-            path,
-            text!(
-                "{doc_vi} cần trường `{path}` ({vi})",
-                "the {doc_en} needs `{path}` ({en})"
-            ),
-        )
-        .hint(text!(
-            "thêm trường `{path}` vào tệp (xem docs/schema.md), hoặc bỏ {} khỏi --doc",
-            "add `{path}` to the file (see docs/schema.md), or leave {} out of --doc",
-            kind.slug()
-        ))
-    };
-    match kind {
-        DocKind::GiaoUoc => {
-            if meeting.commitments.iter().all(|s| s.items.is_empty()) {
-                missing.push(need("commitments", "nội dung giao ước", "the commitments"));
-            }
-        }
-        DocKind::BienBan => {
-            if meeting.secretary.is_none() {
-                missing.push(need(
-                    "secretary",
-                    "thư ký ghi biên bản",
-                    "who keeps the minutes",
-                ));
-            }
-            if meeting.end_time.is_none() {
-                missing.push(need("end_time", "giờ kết thúc", "the end time"));
-            }
-        }
-        DocKind::BaiTin => {
-            if meeting.article.is_none() {
-                missing.push(need(
-                    "article",
-                    "thông tin bài tin, ít nhất `byline`",
-                    "article data, at least `byline`",
-                ));
-            }
-        }
-        DocKind::GiayMoi => {
-            if meeting.invitation.is_none() {
-                missing.push(need(
-                    "invitation",
-                    "khối thông tin giấy mời, có thể để trống: `invitation: {}`",
-                    "the invitation block, possibly empty: `invitation: {}`",
-                ));
-            }
-        }
-        DocKind::ChuongTrinh => {
-            if meeting.programme.is_empty() {
-                missing.push(need(
-                    "programme",
-                    "các mục của chương trình, mỗi mục có giờ",
-                    "the programme's items, each with its time",
-                ));
-            }
-        }
-        DocKind::DanhSach => {
-            if meeting.attendance.is_none() {
-                missing.push(need(
-                    "attendance",
-                    "khối danh sách đại biểu, có thể để trống: `attendance: {}`",
-                    "the attendance block, possibly empty: `attendance: {}`",
-                ));
-            }
-        }
-        DocKind::BienBanKiemPhieu => {
-            if meeting.counting.is_none() {
-                missing.push(need(
-                    "counting",
-                    "Ban kiểm phiếu: `counting.committee`",
-                    "the vote-counting committee: `counting.committee`",
-                ));
-            }
-            if !meeting.votes.iter().any(|v| v.secret) {
-                missing.push(need(
-                    "votes",
-                    "ít nhất một cuộc bỏ phiếu kín (`secret: true`)",
-                    "at least one secret ballot (`secret: true`)",
-                ));
-            }
-        }
-        DocKind::ToTrinh => {
-            if meeting.proposal.is_none() {
-                missing.push(need(
-                    "proposal",
-                    "khối tờ trình, ít nhất `to` (nơi nhận tờ trình)",
-                    "the proposal block, at least `to` (whom it is addressed to)",
-                ));
-            }
-            if !meeting
-                .awards
-                .iter()
-                .any(|a| a.status == crate::model::AwardStatus::Proposed)
-            {
-                missing.push(need(
-                    "awards",
-                    "ít nhất một hình thức khen thưởng được đề nghị",
-                    "at least one award proposed",
-                ));
-            }
-        }
-    }
-    missing
-}
-
-/// Parses `YYYY-MM-DD` (also `DD/MM/YYYY`).
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .ok()
-}
-
-/// Parses `HH:MM` (also `14h30`, `14h`).
-pub fn parse_time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim().to_lowercase();
-    let (h, m) = s
-        .split_once(':')
-        .or_else(|| s.split_once('h'))
-        .unwrap_or((&s, ""));
-    let h: u32 = h.trim().parse().ok()?;
-    let m: u32 = if m.trim().is_empty() {
-        0
-    } else {
-        let m = m.trim();
-        if m.len() != 2 {
-            return None;
-        }
-        m.parse().ok()?
-    };
-    NaiveTime::from_hms_opt(h, m, 0)
 }
 
 fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> {
@@ -818,7 +661,7 @@ fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
     let mut inspected: HashMap<PathBuf, Result<ImageInfo, ImageProblem>> = HashMap::new();
     for (i, photo) in article.photos.iter().enumerate() {
         let path = format!("article.photos[{i}].file");
-        let full = match confined_image(dir, &photo.file) {
+        let full = match images::confined_image(dir, &photo.file) {
             Ok(full) => full,
             Err(problem) => {
                 problems.push(Problem {
@@ -837,85 +680,6 @@ fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
             problems.push(problem.problem(&path, &photo.file));
         }
     }
-}
-
-/// Resolves an image path relative to `dir`, refusing anything outside `dir` (symlinks
-/// included), missing, or not an image.
-pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
-    let ext = Path::new(file)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(Problem::error(
-            "",
-            text!(
-                "\"{file}\" không phải tệp ảnh (chỉ nhận png, jpg, jpeg, gif, svg, webp)",
-                "\"{file}\" is not an image (png, jpg, jpeg, gif, svg, webp only)"
-            ),
-        ));
-    }
-    let outside = || {
-        Problem::error(
-            "",
-            text!(
-                "ảnh \"{file}\" nằm ngoài thư mục của tệp cuộc họp",
-                "the photo \"{file}\" is outside the meeting file's folder"
-            ),
-        )
-        .hint(text!(
-            "chép ảnh vào thư mục của tệp cuộc họp (hoặc thư mục con) và ghi đường dẫn tương đối",
-            "copy the photo into the meeting file's folder (or a subfolder) and give a relative path"
-        ))
-    };
-    if escapes(Path::new(file)) {
-        return Err(outside());
-    }
-    let root = dir.canonicalize().map_err(|_| missing_photo(file))?;
-    let full = root
-        .join(file)
-        .canonicalize()
-        .map_err(|_| missing_photo(file))?;
-    if !full.starts_with(&root) {
-        return Err(outside());
-    }
-    if !full.is_file() {
-        return Err(missing_photo(file));
-    }
-    Ok(full)
-}
-
-/// Whether a relative path leaves its folder by itself (absolute, or more `..` than depth).
-fn escapes(path: &Path) -> bool {
-    use std::path::Component;
-    let mut depth = 0i32;
-    for c in path.components() {
-        match c {
-            Component::Prefix(_) | Component::RootDir => return true,
-            Component::ParentDir => depth -= 1,
-            Component::Normal(_) => depth += 1,
-            Component::CurDir => {}
-        }
-        if depth < 0 {
-            return true;
-        }
-    }
-    false
-}
-
-fn missing_photo(file: &str) -> Problem {
-    Problem::error(
-        "",
-        text!(
-            "không tìm thấy ảnh \"{file}\"",
-            "photo \"{file}\" not found"
-        ),
-    )
-    .hint(text!(
-        "đường dẫn tính từ thư mục chứa tệp cuộc họp, ví dụ photos/ky-ket.jpg",
-        "the path is relative to the meeting file's folder, e.g. photos/ky-ket.jpg"
-    ))
 }
 
 fn upper(s: &str) -> String {

@@ -9,19 +9,19 @@
 
 use serde::Serialize;
 
+use crate::model::Schedule;
 use crate::model::{
     Activity, Address, AwardStatus, DateStyle, Meeting, Profile, RecipientType, Signer,
 };
-use crate::validate::Schedule;
 use crate::vietnamese::{self as vi, centred_phrase, glue_names, upper_vi};
 
 mod article;
 mod pack;
 mod votes;
 
-pub use article::{apply_words, photo_slot};
+pub use article::apply_words;
 pub use pack::PackCtx;
-pub use votes::{OptionCtx, VoteCtx};
+pub use votes::VoteCtx;
 
 /// A break the clerk wrote in a name (a new line in the file), as the Typst library reads it.
 pub const LINE_BREAK: char = '\u{2028}';

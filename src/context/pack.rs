@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::{Context, SignLine, centred_upper, legal_bases, number_line, one_line, recipients};
 use crate::model::{AwardStatus, Meeting, Profile};
-use crate::validate;
 use crate::vietnamese as vi;
 
 /// Everything the five documents need beyond the shared context.
@@ -151,7 +150,7 @@ pub struct ProposalRow {
 /// The date line of a document issued on `issued` (`YYYY-MM-DD`), or with blanks for the
 /// day and month to fill in by hand after signing.
 fn issue_date_line(place: &str, issued: Option<&str>, year: i32) -> String {
-    match issued.and_then(validate::parse_date) {
+    match issued.and_then(crate::model::parse_date) {
         Some(date) => vi::date_line(place.trim(), date),
         None => {
             let blank = "\u{a0}".repeat(6);
@@ -272,7 +271,7 @@ pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
                 .time
                 .split(['-', '–'])
                 .map(|t| {
-                    validate::parse_time(t)
+                    crate::model::parse_time(t)
                         .map(clock_short)
                         .unwrap_or_else(|| t.trim().to_owned())
                 })
@@ -357,7 +356,7 @@ pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
         end_clock: c
             .end_time
             .as_deref()
-            .and_then(validate::parse_time)
+            .and_then(crate::model::parse_time)
             .map(vi::clock),
     });
     let proposal = m.proposal.as_ref().map(|p| {

@@ -704,6 +704,7 @@ pub fn convert_legacy(text: &str, kind: Legacy) -> String {
 /// word as written, converted word in NFC), for error messages such as
 /// "Kh«ng" → "Không". Empty unless [`detect_legacy`] recognises the text;
 /// use [`find_legacy_words_as`] to force an encoding.
+#[cfg(test)]
 pub fn find_legacy_words(text: &str) -> Vec<(usize, String, String)> {
     detect_legacy(text).map_or_else(Vec::new, |kind| find_legacy_words_as(text, kind))
 }

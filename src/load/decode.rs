@@ -9,7 +9,7 @@ use crate::legacy;
 use crate::text;
 
 /// How to read the bytes of a meeting file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8 (with or without BOM), or UTF-16 with BOM.
     #[default]

@@ -10,7 +10,6 @@ pub mod limits;
 mod serde_errors;
 pub mod yaml_index;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::Encoding;
@@ -87,34 +86,20 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure>
     })
 }
 
-/// The bytes of the file at `path`, at most [`MAX_FILE_BYTES`] of them: a pipe, a device or a
-/// file growing while it is read is never read further than one byte past the limit, whatever
-/// its reported size.
+/// The bytes of the file at `path`, at most [`MAX_FILE_BYTES`] of them.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
-    let file = std::fs::File::open(path).map_err(|e| io_problem(&e))?;
-    let meta = file.metadata().map_err(|e| io_problem(&e))?;
-    if meta.is_dir() {
-        return Err(Problem::error(
+    use crate::read::ReadError;
+    crate::read::read_bounded(path, MAX_FILE_BYTES, false).map_err(|e| match e {
+        ReadError::Io(e) => io_problem(&e),
+        ReadError::Folder => Problem::error(
             "",
             text!(
                 "đây là một thư mục, không phải tệp cuộc họp",
                 "this is a folder, not a meeting file"
             ),
-        ));
-    }
-    // A regular file that says it is too large is refused without reading it.
-    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(Some(meta.len())));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_problem(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(None));
-    }
-    if bytes.is_empty() && !meta.is_file() {
-        return Err(Problem::error(
+        ),
+        ReadError::TooLarge { len } => too_large(len),
+        ReadError::NotRegular => Problem::error(
             "",
             text!(
                 "đây không phải tệp thường (có thể là thiết bị hay đường ống) và không có dữ liệu nào",
@@ -124,9 +109,8 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
         .hint(text!(
             "chỉ ra tệp cuộc họp .yaml",
             "name the meeting's .yaml file"
-        )));
-    }
-    Ok(bytes)
+        )),
+    })
 }
 
 /// The error for input over [`MAX_FILE_BYTES`]; `len` is its size when known (a pipe or a
@@ -252,3 +236,6 @@ fn io_problem(e: &std::io::Error) -> Problem {
     };
     Problem::error("", text!("{vi} ({e})", "{en} ({e})"))
 }
+
+#[cfg(test)]
+mod tests;

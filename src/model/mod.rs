@@ -1,14 +1,15 @@
 //! The meeting schema (v1): plain serde types for one YAML meeting file, with no I/O.
 //!
 //! Keys are English snake_case, values Vietnamese. Dates and times are kept as the clerk wrote them
-//! (`"2026-03-13"`, `"14:00"`) and parsed by [`crate::validate`], so that every bad value is reported
-//! in one run instead of serde stopping at the first. Unknown keys are collected by the loader
+//! (`"2026-03-13"`, `"14:00"`) and parsed by [`when`] once validation has checked them, so that
+//! every bad value is reported in one run instead of serde stopping at the first. Unknown keys are collected by the loader
 //! ([`crate::load`]); this module must not read files or print anything.
 
 mod content;
 mod pack;
 mod people;
 mod visit;
+mod when;
 
 pub use content::{
     AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, DateStyle,
@@ -21,6 +22,10 @@ pub use pack::{
 };
 pub use people::{Address, Authority, Guest, Member, Person, Signer};
 pub use visit::TextVisitor;
+pub use when::{Schedule, parse_date, parse_time};
+
+/// Headlines above this many words read long on a news site (spec §8): a warning.
+pub const HEADLINE_WORDS: usize = 20;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -137,9 +142,7 @@ pub struct Bloc {
 }
 
 /// The document format profile.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
     /// Nghị định 30/2020/NĐ-CP: Quốc hiệu and Tiêu ngữ, `TM.`/`KT.` prefixes.

@@ -16,7 +16,7 @@ use crate::context::ArticleCtx;
 use crate::diag::Problem;
 use crate::render::{Renderer, TemplateError};
 
-pub use photos::{DEFAULT_MAX_SIDE, WebPhoto};
+pub use photos::WebPhoto;
 
 /// A text format of the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -171,7 +171,7 @@ pub fn publish(
     let mut photos = Vec::new();
     for (i, photo) in article.photos.iter().enumerate() {
         let field = format!("article.photos[{i}].file");
-        let full = crate::validate::confined_image(dir, &photo.file).map_err(|p| {
+        let full = crate::images::confined_image(dir, &photo.file).map_err(|p| {
             PublishError::Photo(Problem {
                 path: Some(field.clone()),
                 ..p

@@ -8,9 +8,6 @@ use image::{DynamicImage, ImageEncoder};
 
 use crate::images::{self, ImageProblem};
 
-/// Longest side of a published photo, in pixels, unless `--photo-size` says otherwise.
-pub const DEFAULT_MAX_SIDE: u32 = 1600;
-
 /// JPEG quality of published photos.
 const JPEG_QUALITY: u8 = 85;
 

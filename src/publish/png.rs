@@ -2,9 +2,6 @@
 
 use typst_layout::PagedDocument;
 
-/// Resolution of previews unless `--ppi` says otherwise.
-pub const DEFAULT_PPI: f32 = 144.0;
-
 /// Each page of `document` as PNG bytes at `ppi` pixels per inch.
 pub fn pages(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, String> {
     let options = typst_render::RenderOptions {

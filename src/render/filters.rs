@@ -5,7 +5,7 @@
 use minijinja::{Environment, Error, ErrorKind, Value};
 
 use super::escape;
-use crate::validate::{parse_date, parse_time};
+use crate::model::{parse_date, parse_time};
 use crate::vietnamese as vi;
 
 pub fn register(env: &mut Environment<'static>) {

@@ -63,8 +63,8 @@ pub struct Typeset {
     pub document: PagedDocument,
     /// The PDF bytes.
     pub pdf: Vec<u8>,
-    /// Typst warnings, rendered.
-    pub warnings: Vec<String>,
+    /// Typst warnings, rendered (the engine hands them on as the document's warnings).
+    pub(crate) warnings: Vec<String>,
     /// With [`Job::split_pages`]: each page as a PDF of its own, named (the names are given by
     /// the caller: [`Typeset::name_parts`]).
     pub parts: Vec<(String, Vec<u8>)>,

@@ -14,7 +14,7 @@ use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
 use super::fonts::Fonts;
-use crate::validate::IMAGE_EXTENSIONS;
+use crate::images::IMAGE_EXTENSIONS;
 
 /// The virtual path of a source file (`/giao-uoc.typ`). Ids are interned process-wide and
 /// never freed, so every meeting reuses the same few.

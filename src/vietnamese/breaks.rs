@@ -799,6 +799,7 @@ pub fn centred_phrase(text: &str) -> String {
 }
 
 /// Number of places where `text` may break a line: its ASCII spaces.
+#[cfg(test)]
 pub fn break_points(text: &str) -> usize {
     text.bytes().filter(|&b| b == b' ').count()
 }

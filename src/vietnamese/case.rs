@@ -16,12 +16,6 @@ pub fn lower_vi(s: &str) -> String {
     crate::text::to_nfc(&s.to_lowercase())
 }
 
-/// Trims `s` and replaces every run of Unicode whitespace (spaces, tabs,
-/// newlines, no-break spaces, …) with a single ASCII space.
-pub fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,22 +70,5 @@ mod tests {
     fn round_trip_upper_lower() {
         let text = "đảng ủy khối các cơ quan tỉnh bắc ninh ữ ỵ";
         assert_eq!(lower_vi(&upper_vi(text)), text);
-    }
-
-    #[test]
-    fn collapse_ws_table() {
-        let cases = [
-            ("", ""),
-            ("   ", ""),
-            ("a", "a"),
-            ("  Bắc   Ninh  ", "Bắc Ninh"),
-            ("Ban\tTổ\nchức", "Ban Tổ chức"),
-            ("Tỉnh\u{a0}\u{a0}ủy", "Tỉnh ủy"),
-            ("a \r\n\t b", "a b"),
-            ("x\u{2003}y\u{3000}z", "x y z"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(collapse_ws(input), want, "{input:?}");
-        }
     }
 }

@@ -7,16 +7,6 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
-/// The gap printed for each missing number in [`date_blank`]: eight
-/// no-break spaces (U+00A0).
-///
-/// No-break spaces are used instead of ordinary spaces because Typst markup
-/// (and HTML) collapse a run of ordinary spaces into one, which would leave no
-/// room to write the day and month by hand; no-break spaces are kept as they
-/// are and also stop the line from breaking inside the date. At 13–14 pt the
-/// gap is about 1 cm wide.
-pub const DATE_BLANK_GAP: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
-
 /// Day of month as written in a full date: zero-padded below 10 (`05`, `13`).
 fn day_full(date: NaiveDate) -> String {
     format!("{:02}", date.day())
@@ -58,22 +48,10 @@ pub fn date_long(date: NaiveDate) -> String {
     )
 }
 
-/// A date line whose day and month are left blank to be filled in by hand
-/// when the document is signed: `ngày␣␣␣␣tháng␣␣␣␣năm 2026`, where each gap is
-/// [`DATE_BLANK_GAP`] (eight no-break spaces).
-pub fn date_blank(year: i32) -> String {
-    format!("ngày{DATE_BLANK_GAP}tháng{DATE_BLANK_GAP}năm {year}")
-}
-
 /// Short date for news articles, day and month without padding: `13/3`,
 /// `5/12`.
 pub fn date_short(date: NaiveDate) -> String {
     format!("{}/{}", date.day(), date.month())
-}
-
-/// Short date with the year, no padding: `13/3/2019`.
-pub fn date_short_year(date: NaiveDate) -> String {
-    format!("{}/{}/{}", date.day(), date.month(), date.year())
 }
 
 /// Numeric date with day and month both zero-padded: `26/02/2021`,
@@ -85,11 +63,6 @@ pub fn date_padded(date: NaiveDate) -> String {
 /// Party-press short date with a hyphen, no padding: `30-1`.
 pub fn date_hyphen(date: NaiveDate) -> String {
     format!("{}-{}", date.day(), date.month())
-}
-
-/// Party-press date with a hyphen and the year, no padding: `7-4-2014`.
-pub fn date_hyphen_year(date: NaiveDate) -> String {
-    format!("{}-{}-{}", date.day(), date.month(), date.year())
 }
 
 /// Weekday name as written at the start of a line: `Thứ Hai` … `Thứ Bảy`,
@@ -234,19 +207,6 @@ mod tests {
     }
 
     #[test]
-    fn date_blank_has_visible_gaps() {
-        let s = date_blank(2026);
-        assert!(s.starts_with("ngày\u{a0}"));
-        assert!(s.ends_with("năm 2026"));
-        assert_eq!(s.matches(DATE_BLANK_GAP).count(), 2);
-        assert_eq!(
-            s,
-            "ngày\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}tháng\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}năm 2026"
-        );
-        assert!(date_blank(-5).ends_with("năm -5"));
-    }
-
-    #[test]
     fn short_forms_table() {
         // (date, short, short_year, padded, hyphen, hyphen_year)
         let cases = [
@@ -299,12 +259,10 @@ mod tests {
                 "5-3-2020",
             ),
         ];
-        for (date, short, short_year, padded, hyphen, hyphen_year) in cases {
+        for (date, short, _short_year, padded, hyphen, _hyphen_year) in cases {
             assert_eq!(date_short(date), short);
-            assert_eq!(date_short_year(date), short_year);
             assert_eq!(date_padded(date), padded);
             assert_eq!(date_hyphen(date), hyphen);
-            assert_eq!(date_hyphen_year(date), hyphen_year);
         }
     }
 

@@ -229,6 +229,7 @@ pub fn normalize_tone(text: &str, style: ToneStyle) -> String {
 /// way (no tone, not an open `oa`/`oe`/`uy` syllable — `hoa`, `hoàng`, `quý`)
 /// or when `word` is not a single word (contains a non-letter). The word is
 /// normalised to NFC first.
+#[cfg(test)]
 pub fn tone_style_of_word(word: &str) -> Option<ToneStyle> {
     let word = crate::text::to_nfc(word);
     if !word.chars().all(char::is_alphabetic) {

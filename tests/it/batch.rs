@@ -117,7 +117,7 @@ fn a_tree_with_broken_files_renders_the_good_ones_and_names_the_bad() {
             let bytes = std::fs::read(&path).unwrap();
             assert_eq!(
                 o["sha256"].as_str().unwrap(),
-                hoinghi::output::sha256_hex(&bytes)
+                hoinghi::write::sha256_hex(&bytes)
             );
             assert!(o["pages"].as_u64().unwrap() >= 1);
             #[cfg(unix)]

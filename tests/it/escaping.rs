@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use hoinghi::kind::DocKind;
-use hoinghi::pipeline::{Engine, Prepared, Settings};
+use hoinghi::DocKind;
+use hoinghi::{Engine, Prepared, Settings};
 use proptest::prelude::*;
 
 use crate::pdf::{layout_text, squash};
@@ -60,17 +60,12 @@ fn setup() -> &'static (Engine, Prepared) {
 /// Typesets the pledge with `value` as a paragraph (markup) and as a signer's name (code).
 fn round_trip(value: &str) {
     let (engine, prepared) = setup();
-    let mut meeting = prepared.meeting.clone();
+    let mut meeting = prepared.meeting().clone();
     meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
     meeting.members[0].signer.name = format!("TÊNĐẦU {value} TÊNCUỐI");
-    let prepared = Prepared {
-        meeting,
-        schedule: prepared.schedule,
-        dir: prepared.dir.clone(),
-        text: String::new(),
-        index: Default::default(),
-        warnings: Vec::new(),
-    };
+    let prepared = engine
+        .prepare_meeting(meeting, prepared.dir())
+        .unwrap_or_else(|r| panic!("{value:?} was refused: {:?}", r.problems));
     let rendered = engine
         .typeset(&prepared, DocKind::GiaoUoc, "escape")
         .unwrap_or_else(|e| panic!("{value:?} broke the document: {e}"));

@@ -20,7 +20,7 @@ use hoinghi::model::{
     DateStyle, Guest, Meeting, Member, MinutesOptions, Numbers, PercentBase, Person, Proceeding,
     Profile, RecipientType, Section, Signer, Vote, VoteOption,
 };
-use hoinghi::pipeline::{Engine, Settings};
+use hoinghi::{Engine, Settings};
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
 use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
@@ -1462,7 +1462,7 @@ impl Harness {
                     Ok(rendered) => {
                         let mut t = self.tally.borrow_mut();
                         t.documents += 1;
-                        if !rendered.typeset.warnings.is_empty() {
+                        if !rendered.warnings.is_empty() {
                             t.with_typst_warnings += 1;
                         }
                     }

@@ -265,7 +265,7 @@ fn list_prints_each_kind_with_its_name() {
             .unwrap_or_else(|| panic!("no line for {slug}: {text}"));
         assert!(line.starts_with(slug) && line.ends_with(name), "{line}");
     }
-    assert_eq!(lines.len(), hoinghi::kind::DocKind::ALL.len(), "{text}");
+    assert_eq!(lines.len(), hoinghi::DocKind::ALL.len(), "{text}");
 
     let out = hoinghi().args(["--lang", "en", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -10,7 +10,6 @@ mod generated;
 mod geometry;
 mod hostile;
 mod init;
-mod loader;
 mod pack;
 mod pdf;
 mod photos;

@@ -4,9 +4,9 @@
 //! list of each profile, no lines printed over each other, no heading at a page foot, and no
 //! person's or place name broken across lines.
 
-use hoinghi::kind::DocKind;
+use hoinghi::DocKind;
 use hoinghi::model::Profile;
-use hoinghi::pipeline::{Engine, Settings};
+use hoinghi::{Engine, Settings};
 
 use crate::geometry::{self, Seg};
 use crate::samples::sample_files;
@@ -28,7 +28,7 @@ fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind,
             if parts.is_empty() {
                 out.push((
                     what,
-                    prepared.meeting.clone(),
+                    prepared.meeting().clone(),
                     kind,
                     geometry::pages(&rendered.typeset.pdf),
                 ));
@@ -37,7 +37,7 @@ fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind,
                 for (name, pdf) in [parts.first(), parts.last()].into_iter().flatten() {
                     out.push((
                         format!("{what} {name}"),
-                        prepared.meeting.clone(),
+                        prepared.meeting().clone(),
                         kind,
                         geometry::pages(pdf),
                     ));
@@ -175,7 +175,7 @@ fn signature_block_never_stands_alone_at_any_page_break() {
         .unwrap();
     let base = engine.prepare(&file).unwrap();
     for extra in 0..16 {
-        let mut meeting = base.meeting.clone();
+        let mut meeting = base.meeting().clone();
         for i in 0..extra {
             meeting.commitments[1]
                 .items
@@ -190,14 +190,7 @@ fn signature_block_never_stands_alone_at_any_page_break() {
                 "Kết luận bổ sung số {i}: giao các đơn vị hoàn thành nhiệm vụ đúng thời hạn."
             ));
         }
-        let prepared = hoinghi::pipeline::Prepared {
-            meeting,
-            schedule: base.schedule,
-            dir: base.dir.clone(),
-            text: String::new(),
-            index: Default::default(),
-            warnings: Vec::new(),
-        };
+        let prepared = engine.prepare_meeting(meeting, base.dir()).unwrap();
         for (kind, closing, signatures) in [
             (
                 DocKind::GiaoUoc,

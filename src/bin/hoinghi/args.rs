@@ -3,9 +3,6 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use hoinghi::diag::Lang;
-use hoinghi::load::Encoding;
-use hoinghi::model::Profile;
 
 /// hoinghi — soạn giấy tờ hội nghị thi đua (bản giao ước, biên bản, bài tin) thành PDF từ một tệp YAML.
 #[derive(Debug, Parser)]
@@ -13,7 +10,7 @@ use hoinghi::model::Profile;
 pub struct Cli {
     /// Ngôn ngữ thông báo: vi (mặc định theo LANG) hoặc en.
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Lệnh cần chạy.
     #[command(subcommand)]
     pub command: Command,
@@ -42,8 +39,8 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Bảng mã của tệp: auto (UTF-8, UTF-16 có BOM) hoặc cp1258 ("ANSI" của Notepad tiếng Việt).
-    #[arg(long, value_enum, default_value_t = Encoding::Auto)]
-    pub encoding: Encoding,
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
     /// Tự chuyển chữ gõ bằng bảng mã cũ (TCVN3/ABC, VNI-Windows) sang Unicode.
     #[arg(long)]
     pub convert_legacy: bool,
@@ -135,7 +132,7 @@ pub enum FormatArg {
 pub struct TypesetArgs {
     /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
     #[arg(long, value_enum)]
-    pub profile: Option<Profile>,
+    pub profile: Option<ProfileArg>,
     /// Thư mục chứa mẫu thay thế (từng tệp: giao-uoc.typ.j2, bien-ban.typ.j2, bai-tin.typ.j2, bai-tin.txt.j2, bai-tin.html.j2, bai-tin.md.j2, bai-tin.text.j2, hoinghi.typ).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -242,4 +239,31 @@ pub enum InitKind {
     TongKet,
     /// Hội nghị phát động thi đua và ký kết giao ước (bản giao ước, biên bản, bài tin).
     PhatDong,
+}
+
+/// A message language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt (default).
+    Vi,
+    /// English.
+    En,
+}
+
+/// A byte encoding on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (with or without BOM), or UTF-16 with BOM.
+    Auto,
+    /// Windows-1258, what Notepad on a Vietnamese Windows calls "ANSI".
+    Cp1258,
+}
+
+/// A format profile on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// Nghị định 30/2020/NĐ-CP: Quốc hiệu and Tiêu ngữ, `TM.`/`KT.` prefixes.
+    Nd30,
+    /// Hướng dẫn 36-HD/VPTW: `ĐẢNG CỘNG SẢN VIỆT NAM`, `T/M`/`K/T` prefixes.
+    Party,
 }

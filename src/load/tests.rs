@@ -1,6 +1,6 @@
 //! The loader never panics, whatever the bytes, and finds every problem of a file in one run.
 
-use hoinghi::load::{LoadOptions, decode, load_str};
+use super::{LoadOptions, decode, load_str};
 use proptest::prelude::*;
 
 proptest! {

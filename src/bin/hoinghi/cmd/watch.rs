@@ -6,41 +6,37 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use hoinghi::output;
-use hoinghi::text;
+use hoinghi::{Writer, text};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{Console, FAILED, USAGE};
-use crate::cli::WatchArgs;
+use crate::args::WatchArgs;
+use crate::config::Config;
+use crate::console::Console;
+use crate::exit::{Failure, Outcome};
 
 /// Changes closer together than this make one render (an editor saves in several steps).
 const QUIET: Duration = Duration::from_millis(250);
 
 /// Runs the command; returns only when the watch cannot go on.
-pub fn run(args: &WatchArgs, out: &mut Console) -> u8 {
-    if !super::check_publish_args(&args.publish, out) {
-        return USAGE;
-    }
+pub fn run(args: &WatchArgs, out: &mut Console) -> Outcome {
+    let config = Config::publish(&args.input, &args.typeset, &args.publish, false)
+        .map_err(Failure::Usage)?;
     let Some(folder) = meeting_folder(&args.file) else {
         let f = args.file.display();
-        out.note(&text!(
+        return Err(Failure::Usage(text!(
             "lỗi: không có tệp cuộc họp {f}",
             "error: no such meeting file: {f}"
-        ));
-        return USAGE;
+        )));
     };
     let (sender, events) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(sender) {
-        Ok(w) => w,
-        Err(e) => return cannot_watch(out, &folder, &e),
-    };
-    if let Err(e) = watcher.watch(&folder, RecursiveMode::Recursive) {
-        return cannot_watch(out, &folder, &e);
-    }
-    if let Some(dir) = &args.typeset.templates
-        && let Err(e) = watcher.watch(dir, RecursiveMode::Recursive)
-    {
-        return cannot_watch(out, dir, &e);
+    let mut watcher = notify::recommended_watcher(sender).map_err(|e| cannot_watch(&folder, &e))?;
+    watcher
+        .watch(&folder, RecursiveMode::Recursive)
+        .map_err(|e| cannot_watch(&folder, &e))?;
+    if let Some(dir) = &args.typeset.templates {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| cannot_watch(dir, &e))?;
     }
     let f = args.file.display();
     out.note(&text!(
@@ -50,37 +46,33 @@ pub fn run(args: &WatchArgs, out: &mut Console) -> u8 {
     let paths = WatchedPaths::new(&args.out, &args.file, args.typeset.templates.as_deref());
     loop {
         let last = std::fs::read(&paths.meeting).ok();
-        render_once(args, out);
+        render_once(args, &config, out);
         if !wait_for_change(&events, &paths, &last) {
-            out.note(&text!(
+            return Err(Failure::FailedWith(text!(
                 "lỗi: mất kết nối theo dõi tệp",
                 "error: the file watch stopped"
-            ));
-            return FAILED;
+            )));
         }
     }
 }
 
 /// One render of the file, as `hoinghi render` does it, with the time.
-fn render_once(args: &WatchArgs, out: &mut Console) {
+fn render_once(args: &WatchArgs, config: &Config, out: &mut Console) {
     let started = Instant::now();
-    let settings = super::typeset_settings(&args.input, &args.typeset);
     // A new engine each time: custom templates are read afresh.
-    let Some(engine) = super::engine(settings, out) else {
-        return;
+    let engine = match config.engine(out) {
+        Ok(engine) => engine,
+        Err(Failure::Usage(t) | Failure::FailedWith(t)) => return out.note(&t),
+        Err(Failure::Failed) => return,
     };
-    output::remove_stale_parts(&args.out);
-    let requested = super::requested_kinds(&args.input.doc);
-    let request = super::request_for(&args.file, requested, &args.publish, false);
-    let report = engine.render_file(&args.file, &request);
-    super::print_problems(out, &report);
-    let dir = output::meeting_dir(&args.out, &args.file);
-    let options = super::write_options(&args.publish, false, true);
-    let written = super::write_documents(&engine, &report, &args.out, &dir, options, out);
-    comemo::evict(0);
+    let writer = Writer::new(&args.out, config.write);
+    writer.remove_stale_parts();
+    let (report, written) = writer.render(&engine, &args.file, &config.request(&args.file));
+    out.report(&report);
+    out.written(&written);
     let ms = started.elapsed().as_millis();
     let clock = chrono::Local::now().format("%H:%M:%S");
-    if report.failed() || !written {
+    if report.failed() || !written.ok {
         out.note(&text!(
             "[{clock}] có lỗi (xem trên); sửa tệp rồi lưu lại, hoinghi sẽ soạn lại",
             "[{clock}] errors (above); fix the file and save, hoinghi renders again"
@@ -169,7 +161,7 @@ impl WatchedPaths {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
-            .is_some_and(|e| hoinghi::validate::IMAGE_EXTENSIONS.contains(&e.as_str()));
+            .is_some_and(|e| hoinghi::IMAGE_EXTENSIONS.contains(&e.as_str()));
         path == self.meeting
             || path.file_name() == self.meeting.file_name()
                 && path.parent() == self.meeting.parent()
@@ -207,11 +199,10 @@ fn meeting_folder(file: &Path) -> Option<PathBuf> {
     parent.unwrap_or(Path::new(".")).canonicalize().ok()
 }
 
-fn cannot_watch(out: &mut Console, path: &Path, e: &notify::Error) -> u8 {
+fn cannot_watch(path: &Path, e: &notify::Error) -> Failure {
     let p = path.display();
-    out.note(&text!(
+    Failure::FailedWith(text!(
         "lỗi: không theo dõi được {p}: {e}",
         "error: cannot watch {p}: {e}"
-    ));
-    FAILED
+    ))
 }

@@ -1,117 +1,16 @@
-//! Writing output files: where each document goes, and writing it atomically — a temporary
-//! file in the same folder (created with the usual mode, 0644 under umask 022), then a rename —
-//! so a failed, full or interrupted run never leaves a half-written PDF behind. Temporary files
-//! of a killed run are recognised by name and removed by the next run. No output path leaves
-//! the output folder: stems like `..` are replaced and linked folders pointing outside are
-//! refused.
+//! Writing one file atomically — a temporary file in the same folder (created with the usual
+//! mode, 0644 under umask 022), then a rename — so a failed, full or interrupted run never
+//! leaves a half-written PDF behind. Temporary files of a killed run are recognised by name and
+//! removed by the next run.
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-use crate::kind::DocKind;
 
 /// Prefix of the temporary files written next to their final name.
 const PART_PREFIX: &str = ".hoinghi-";
 /// Suffix of the temporary files.
 const PART_SUFFIX: &str = ".part";
-
-/// The folder for one meeting's documents: `OUT/<file stem>`.
-pub fn meeting_dir(out: &Path, meeting_file: &Path) -> PathBuf {
-    out.join(stem(meeting_file))
-}
-
-/// The file stem of a meeting file (`samples/ky-ket.yaml` → `ky-ket`), safe as one folder name:
-/// never empty, `.` or `..`, without separators or control characters.
-pub fn stem(meeting_file: &Path) -> String {
-    let raw = meeting_file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    safe_name(&raw)
-}
-
-/// `name` made safe as one path component.
-pub fn safe_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let trimmed = cleaned.trim();
-    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
-        "meeting".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
-
-/// `relative` kept to its plain folder names (no root, `..` or `.`), each made safe.
-pub fn safe_relative(relative: &Path) -> PathBuf {
-    relative
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(part) => Some(safe_name(&part.to_string_lossy())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The meeting files of `root` — a folder searched for `*.yaml`/`*.yml` (any case, sorted,
-/// links not followed into folders), or one file — each with its output folder relative to the
-/// output root: the file's folder relative to `root`, then its stem (`2026/khoi/meeting`).
-pub fn meeting_files(root: &Path) -> Vec<(PathBuf, PathBuf)> {
-    if !root.is_dir() {
-        return vec![(root.to_path_buf(), PathBuf::from(stem(root)))];
-    }
-    let is_meeting = |path: &Path| {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-    };
-    walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir() && is_meeting(entry.path()))
-        .map(|entry| {
-            let path = entry.path();
-            let relative = path
-                .parent()
-                .and_then(|p| p.strip_prefix(root).ok())
-                .unwrap_or(Path::new(""));
-            (path.to_path_buf(), safe_relative(relative).join(stem(path)))
-        })
-        .collect()
-}
-
-/// The PDF path of `kind` in `dir`.
-pub fn pdf_path(dir: &Path, kind: DocKind) -> PathBuf {
-    dir.join(format!("{}.pdf", kind.slug()))
-}
-
-/// Whether `path` (to be written) stays inside `root` once links are followed: the nearest
-/// existing ancestor of `path` must lie under `root`.
-pub fn inside(root: &Path, path: &Path) -> bool {
-    let Ok(root) = root.canonicalize() else {
-        return true; // the output folder does not exist yet: nothing can be linked inside it
-    };
-    let mut probe = path.to_path_buf();
-    loop {
-        if let Ok(real) = probe.canonicalize() {
-            return real.starts_with(&root);
-        }
-        if !probe.pop() {
-            return false;
-        }
-    }
-}
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed. The file gets the usual
 /// mode for new files (0666 less the umask).
@@ -219,41 +118,33 @@ fn process_alive(pid: u32, part: &Path) -> bool {
 mod tests {
     use super::*;
 
+    /// The file gets 0666 less the umask, like any file a program creates — not the 0600 of a
+    /// temporary file. The umask is set for the test (it is process-wide, so it is restored).
     #[test]
-    fn stems_never_leave_the_output_folder() {
-        for (file, want) in [
-            ("a/ky-ket.yaml", "ky-ket"),
-            ("...yaml", "meeting"),
-            ("..yaml", "meeting"),
-            (".yaml", ".yaml"),
-            ("x\u{1b}[31m.yaml", "x_[31m"),
-        ] {
-            assert_eq!(stem(Path::new(file)), want, "{file}");
-        }
-        assert_eq!(
-            safe_relative(Path::new("../a/./b/..")),
-            PathBuf::from("a/b")
-        );
-    }
-
-    #[test]
+    #[cfg(unix)]
     fn atomic_write_uses_the_usual_mode_and_leaves_no_part() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x/doc.pdf");
-        write_atomic(&path, b"%PDF").unwrap();
+        // SAFETY: umask only changes the process's file-creation mask.
+        let old = unsafe { libc_umask(0o022) };
+        let written = write_atomic(&path, b"%PDF");
+        unsafe { libc_umask(old) };
+        written.unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"%PDF");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_ne!(mode, 0o600, "the temporary file's mode leaked");
-            assert_eq!(mode & 0o044, 0o044 & !0o022 & mode);
-        }
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "0666 less the umask 022");
         let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["doc.pdf"]);
+    }
+
+    #[cfg(unix)]
+    unsafe extern "C" {
+        #[link_name = "umask"]
+        fn libc_umask(mask: u32) -> u32;
     }
 
     #[test]

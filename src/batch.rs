@@ -1,0 +1,329 @@
+//! Many meetings at once: the scheduling a batch needs, for any front end.
+//!
+//! [`find_meetings`] lists the meeting files under the folders given, each with its own
+//! output folder (the input tree mirrored, so folders that each hold a `meeting.yaml` never
+//! collide). [`run`] typesets them on a pool of threads and writes them on one more: each
+//! typesetting thread takes the next meeting from a shared counter, hands its files to the
+//! writer thread and lets Typst's caches go, so memory stays flat over thousands of meetings.
+//! One bad file never stops the others (unless `fail_fast`). The caller hears of each meeting
+//! as it is done (a progress callback) and gets every [`Outcome`] back, in input order, for
+//! [`write_manifest`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use crate::diag::{Lang, Problem, Text};
+use crate::kind::DocKind;
+use crate::pipeline::{Engine, Request};
+use crate::text::escape_controls;
+use crate::write::{ManifestEntry, Pending, WriteOptions, Writer};
+
+/// One meeting file to render, and where its documents go (relative to the output folder).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The meeting file.
+    pub file: PathBuf,
+    /// Its output folder, relative to the output folder of the run.
+    pub dir: PathBuf,
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Typesetting threads.
+    pub threads: usize,
+    /// The kinds asked for; `None`: every kind each file has the data for.
+    pub kinds: Option<Vec<DocKind>>,
+    /// Stop after the first failed meeting (the rest are skipped).
+    pub fail_fast: bool,
+    /// The language of the messages the outcomes keep.
+    pub lang: Lang,
+}
+
+/// What became of one meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every document written.
+    Ok,
+    /// The file or a document failed.
+    Failed,
+    /// Not tried (`fail_fast` after an earlier failure).
+    Skipped,
+}
+
+/// What became of one meeting file, as the manifest records it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The meeting file.
+    pub input: String,
+    /// Done, failed or skipped.
+    pub status: Status,
+    /// The files written.
+    pub outputs: Vec<ManifestEntry>,
+    /// Why it failed, one line each (`line:col: [field] message`), control characters made
+    /// visible.
+    pub errors: Vec<String>,
+    /// How many warnings.
+    pub warnings: usize,
+}
+
+/// The meeting files under each of `paths` (a folder searched for `*.yaml`/`*.yml`, or one
+/// file), sorted, each with its output folder; an error naming the first path that does not
+/// exist.
+pub fn find_meetings(paths: &[PathBuf]) -> Result<Vec<Input>, Text> {
+    let mut inputs = Vec::new();
+    for root in paths {
+        if std::fs::symlink_metadata(root).is_err() {
+            let p = root.display();
+            return Err(text!(
+                "lỗi: không có tệp hay thư mục {p}",
+                "error: no such file or folder: {p}"
+            ));
+        }
+        inputs.extend(
+            crate::write::meeting_files(root)
+                .into_iter()
+                .map(|(file, dir)| Input { file, dir }),
+        );
+    }
+    Ok(inputs)
+}
+
+/// One meeting typeset, its files not yet written.
+struct Typeset {
+    outcome: Outcome,
+    pending: Pending,
+}
+
+/// Renders and writes every meeting of `inputs` with `engine`, calling `on_done` once per
+/// meeting as it finishes (from the writer thread); returns every outcome in input order, or
+/// why the output folder cannot be made. Never panics on a meeting's account: the engine turns
+/// panics into that meeting's error.
+pub fn run(
+    engine: &Engine,
+    inputs: &[Input],
+    options: &BatchOptions,
+    on_done: impl Fn(&Outcome) + Sync,
+) -> Result<Vec<Outcome>, Text> {
+    if let Err(e) = std::fs::create_dir_all(&options.out) {
+        let d = options.out.display();
+        return Err(text!(
+            "lỗi: không tạo được thư mục kết quả {d}: {e}",
+            "error: cannot create the output folder {d}: {e}"
+        ));
+    }
+    let writer = Writer::new(&options.out, WriteOptions::pdf());
+    writer.remove_stale_parts();
+    let collisions = collisions(inputs);
+    let stop = AtomicBool::new(false);
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
+    let threads = options.threads.min(inputs.len()).max(1);
+    // The typesetting threads hand their files to one writer thread: writing and flushing to
+    // disk waits on the disk, not the processor, and overlaps the next meetings' typesetting.
+    // The channel holds a few meetings at most, so memory stays flat.
+    let (to_writer, from_workers) = std::sync::mpsc::sync_channel::<(usize, Typeset)>(threads * 2);
+    let work = |to_writer: std::sync::mpsc::SyncSender<(usize, Typeset)>| {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else { break };
+            let typeset = if stop.load(Ordering::Relaxed) {
+                nothing_to_write(skipped(input))
+            } else if let Some(first) = collisions[i] {
+                nothing_to_write(collided(input, first, options.lang))
+            } else {
+                render_one(engine, &writer, input, options)
+            };
+            if typeset.outcome.status == Status::Failed && options.fail_fast {
+                stop.store(true, Ordering::Relaxed);
+            }
+            // Typst's caches would otherwise keep every meeting's layouts.
+            crate::pipeline::evict_caches();
+            if to_writer.send((i, typeset)).is_err() {
+                break;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for (i, typeset) in from_workers {
+                let outcome = commit(typeset, options.lang);
+                if outcome.status == Status::Failed && options.fail_fast {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                on_done(&outcome);
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(outcome);
+                }
+            }
+        });
+        // One long-lived job per thread of a rayon pool takes the next meeting from a shared
+        // counter (`broadcast`). Typst's own parallel work then runs on the same threads
+        // instead of a second, global pool. (Not a parallel iterator: a pool thread waiting
+        // inside Typst would pick up further meetings on the same stack — a pile-up that
+        // overflows the stack and holds many meetings in memory at once.)
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("hoinghi-{i}"))
+            .stack_size(8 << 20)
+            .build()
+        {
+            Ok(pool) => {
+                pool.broadcast(|_| work(to_writer.clone()));
+            }
+            // No threads to be had: the meetings one after another on this thread.
+            Err(_) => work(to_writer.clone()),
+        }
+        drop(to_writer);
+    });
+    Ok(slots
+        .into_iter()
+        .zip(inputs)
+        .map(|(slot, input)| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| skipped(input))
+        })
+        .collect())
+}
+
+/// For each input, the earlier input that claims its output folder (the first wins).
+fn collisions(inputs: &[Input]) -> Vec<Option<&Path>> {
+    let mut claimed: HashMap<&Path, &Path> = HashMap::new();
+    inputs
+        .iter()
+        .map(|i| {
+            let first = claimed.entry(&i.dir).or_insert(&i.file);
+            (*first != i.file.as_path()).then_some(*first)
+        })
+        .collect()
+}
+
+/// Renders one meeting and prepares its files.
+fn render_one(engine: &Engine, writer: &Writer, input: &Input, options: &BatchOptions) -> Typeset {
+    let request = Request::pdf(
+        options.kinds.clone(),
+        input.dir.to_string_lossy().into_owned(),
+    );
+    let report = engine.render_file(&input.file, &request);
+    let errors = report
+        .errors
+        .iter()
+        .map(|p| located(p, options.lang))
+        .collect();
+    let dir = writer.root().join(&input.dir);
+    let pending = writer.prepare(&report, &dir, engine.library_source());
+    Typeset {
+        outcome: Outcome {
+            input: input.file.to_string_lossy().into_owned(),
+            status: if report.failed() {
+                Status::Failed
+            } else {
+                Status::Ok
+            },
+            outputs: Vec::new(),
+            errors,
+            warnings: report.warnings.len(),
+        },
+        pending,
+    }
+}
+
+/// Writes the files of `typeset` and completes its outcome.
+fn commit(typeset: Typeset, lang: Lang) -> Outcome {
+    let Typeset {
+        mut outcome,
+        pending,
+    } = typeset;
+    if outcome.status == Status::Skipped {
+        return outcome;
+    }
+    let written = pending.commit();
+    outcome.outputs = written.entries.clone();
+    outcome
+        .errors
+        .extend(written.errors().map(|t| one_line(t.get(lang))));
+    if !outcome.errors.is_empty() {
+        outcome.status = Status::Failed;
+    }
+    outcome
+}
+
+fn nothing_to_write(outcome: Outcome) -> Typeset {
+    Typeset {
+        outcome,
+        pending: Pending::default(),
+    }
+}
+
+/// `line:col: [field] message` (the file is named beside it), on one line.
+fn located(p: &Problem, lang: Lang) -> String {
+    let at = p
+        .pos
+        .map(|pos| format!("{}:{}:", pos.line, pos.col))
+        .unwrap_or_default();
+    let field = p
+        .path
+        .as_deref()
+        .map(|f| format!(" [{f}]"))
+        .unwrap_or_default();
+    one_line(&format!("{at}{field} {}", p.message.get(lang)))
+}
+
+/// `s` on one line, its control characters made visible.
+fn one_line(s: &str) -> String {
+    escape_controls(s, false).into_owned()
+}
+
+fn skipped(input: &Input) -> Outcome {
+    Outcome {
+        input: input.file.to_string_lossy().into_owned(),
+        status: Status::Skipped,
+        outputs: Vec::new(),
+        errors: vec!["--fail-fast".to_owned()],
+        warnings: 0,
+    }
+}
+
+fn collided(input: &Input, first: &Path, lang: Lang) -> Outcome {
+    let (file, dir, first) = (input.file.display(), input.dir.display(), first.display());
+    let error = text!(
+        "{file} → {dir}: trùng thư mục kết quả với {first}; không ghi",
+        "{file} → {dir}: same output folder as {first}; nothing written"
+    );
+    Outcome {
+        input: input.file.to_string_lossy().into_owned(),
+        status: Status::Failed,
+        outputs: Vec::new(),
+        errors: vec![one_line(error.get(lang))],
+        warnings: 0,
+    }
+}
+
+/// `OUT/manifest.json`.
+#[derive(Debug, Serialize)]
+struct Manifest<'a> {
+    generator: String,
+    meetings: &'a [Outcome],
+}
+
+/// Writes `OUT/manifest.json` (atomically) for `outcomes`; returns its path.
+pub fn write_manifest(out: &Path, outcomes: &[Outcome]) -> Result<PathBuf, Text> {
+    let manifest = Manifest {
+        generator: format!("hoinghi {}", env!("CARGO_PKG_VERSION")),
+        meetings: outcomes,
+    };
+    let path = out.join("manifest.json");
+    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    crate::write::write_atomic(&path, &json)
+        .map(|()| path.clone())
+        .map_err(|e| crate::write::cannot_write(&path, &e))
+}

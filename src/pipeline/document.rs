@@ -1,0 +1,206 @@
+//! One document of a meeting: its template rendered to Typst source, then typeset, each step
+//! guarded so that a failure or a panic becomes that document's error.
+
+use std::time::Instant;
+
+use super::report::{DocError, Document, Prepared, Rendered};
+use super::{Engine, guarded};
+use crate::context::Context;
+use crate::diag::Text;
+use crate::kind::DocKind;
+use crate::typeset::{Job, Metadata, Typeset};
+use crate::vietnamese::tone;
+
+/// A meeting's documents as Typst sources, before typesetting: what `--emit-typst` writes and
+/// what the benchmark's floor typesets with Typst alone.
+pub struct Sources {
+    ctx: Context,
+    /// Each kind's generated source.
+    pub sources: Vec<(DocKind, String)>,
+}
+
+impl Engine {
+    /// The Typst sources of `kinds` of `prepared`.
+    pub fn sources(&self, prepared: &Prepared, kinds: &[DocKind]) -> Result<Sources, DocError> {
+        let ctx = self.context(prepared)?;
+        let sources = kinds
+            .iter()
+            .map(|&kind| Ok((kind, self.render_source(&ctx, kind)?)))
+            .collect::<Result<_, DocError>>()?;
+        Ok(Sources { ctx, sources })
+    }
+
+    /// Typesets `source` of `kind` (one of `sources`) exactly as [`Engine::render_file`] does:
+    /// the same fonts, library, images, date, metadata and PDF options.
+    pub fn typeset_source(
+        &self,
+        prepared: &Prepared,
+        sources: &Sources,
+        kind: DocKind,
+        source: String,
+        ident: &str,
+    ) -> Result<Typeset, DocError> {
+        self.typeset_with(prepared, &sources.ctx, kind, source, ident)
+            .map(|(typeset, _)| typeset)
+    }
+
+    /// Renders and typesets one document `kind` of `prepared` (its own context).
+    pub fn typeset(
+        &self,
+        prepared: &Prepared,
+        kind: DocKind,
+        ident: &str,
+    ) -> Result<Rendered, DocError> {
+        let context = self.guarded_context(prepared);
+        let doc = self.make(prepared, &context, kind, ident, true);
+        Ok(Rendered {
+            kind,
+            source: doc.source.unwrap_or_default(),
+            typeset: doc.result?,
+            warnings: doc.warnings,
+            elapsed: doc.elapsed,
+        })
+    }
+
+    /// Makes `kinds` of `prepared`, the context built once and shared. The documents are
+    /// typeset side by side on the current rayon pool: one meeting's documents are
+    /// independent, and a clerk waiting for one meeting gets them sooner. (`batch` runs its
+    /// meetings on a pool whose threads are all busy, so there they run one after another.)
+    pub(super) fn render_with(
+        &self,
+        prepared: &Prepared,
+        context: &Result<Context, DocError>,
+        kinds: &[DocKind],
+        ident: &str,
+        keep_source: bool,
+    ) -> Vec<Document> {
+        use rayon::prelude::*;
+        kinds
+            .par_iter()
+            .map(|&kind| self.make(prepared, context, kind, ident, keep_source))
+            .collect()
+    }
+
+    /// Renders the template of `kind` and typesets it; a panic becomes the document's error.
+    fn make(
+        &self,
+        prepared: &Prepared,
+        context: &Result<Context, DocError>,
+        kind: DocKind,
+        ident: &str,
+        keep_source: bool,
+    ) -> Document {
+        let started = Instant::now();
+        let mut doc = Document {
+            kind,
+            source: None,
+            result: Err(DocError::Panic(String::new())),
+            warnings: Vec::new(),
+            elapsed: Default::default(),
+        };
+        let made = match context {
+            Ok(ctx) => guarded(|| {
+                let source = self.render_source(ctx, kind)?;
+                if keep_source {
+                    doc.source = Some(source.clone());
+                }
+                self.typeset_with(prepared, ctx, kind, source, ident)
+            })
+            .unwrap_or_else(|panic| Err(DocError::Panic(panic))),
+            Err(e) => Err(e.clone()),
+        };
+        doc.result = made.map(|(typeset, warnings)| {
+            doc.warnings = warnings;
+            typeset
+        });
+        doc.elapsed = started.elapsed();
+        doc
+    }
+
+    /// The Typst source of `kind` for `ctx`, in the run's tone style.
+    fn render_source(&self, ctx: &Context, kind: DocKind) -> Result<String, DocError> {
+        let source = self
+            .renderer
+            .render(kind, ctx)
+            .map_err(DocError::Template)?;
+        Ok(match self.settings.load.hygiene.tone_style {
+            Some(style) => tone::normalize_tone(&source, style),
+            None => source,
+        })
+    }
+
+    /// Typesets `source` of `kind`; the document and its warnings.
+    fn typeset_with(
+        &self,
+        prepared: &Prepared,
+        ctx: &Context,
+        kind: DocKind,
+        source: String,
+        ident: &str,
+    ) -> Result<(Typeset, Vec<Text>), DocError> {
+        let main_path = format!("/{}.typ", kind.slug());
+        let job = Job {
+            main_path: &main_path,
+            main_name: format!(
+                "{}.typ (sinh từ mẫu / generated from {})",
+                kind.slug(),
+                self.renderer.origin(&kind.template())
+            ),
+            source,
+            library: (self.library.clone(), self.library_name.clone()),
+            images: ctx
+                .article
+                .iter()
+                .flat_map(|a| &a.photos)
+                .filter_map(|p| {
+                    crate::images::confined_image(&prepared.dir, &p.file)
+                        .ok()
+                        .map(|real| (p.slot.clone(), real))
+                })
+                .collect(),
+            date: prepared.schedule.date,
+            ident: format!("{ident}#{}", kind.slug()),
+            metadata: Metadata {
+                author: ctx.bloc_name.clone(),
+                subject: ctx.meeting_name.clone(),
+                keywords: vec![
+                    kind.name_vi().to_owned(),
+                    "thi đua".to_owned(),
+                    ctx.year.to_string(),
+                ],
+            },
+            pdf_a: self.settings.pdf_a,
+            epoch: self.settings.epoch,
+            split_pages: kind == DocKind::GiayMoi,
+        };
+        let mut typeset = self.typesetter.typeset(job).map_err(DocError::Typst)?;
+        let slug = kind.slug();
+        let mut warnings: Vec<Text> = std::mem::take(&mut typeset.warnings)
+            .into_iter()
+            .map(|w| {
+                let w = w.trim_end();
+                text!(
+                    "cảnh báo khi dàn trang {slug}:\n{w}",
+                    "warning while typesetting {slug}:\n{w}"
+                )
+            })
+            .collect();
+        if let Some(inv) = &ctx.pack.invitation
+            && !typeset.parts.is_empty()
+        {
+            if typeset.parts.len() == inv.invitees.len() {
+                let names: Vec<String> = inv.invitees.iter().map(|i| i.file.clone()).collect();
+                typeset.name_parts(&names);
+            } else {
+                // An invitation ran over a page: the pages no longer match the invitees.
+                typeset.parts.clear();
+                let (pages, invitations) = (typeset.document.pages().len(), inv.invitees.len());
+                warnings.push(text!(
+                    "cảnh báo: có giấy mời dài hơn một trang ({pages} trang cho {invitations} giấy mời); chỉ ghi tệp gộp giay-moi.pdf",
+                    "warning: an invitation runs over one page ({pages} pages for {invitations} invitations); only the combined giay-moi.pdf is written"
+                ));
+            }
+        }
+        Ok((typeset, warnings))
+    }
+}

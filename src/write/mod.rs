@@ -1,0 +1,402 @@
+//! A meeting's report to files: the one writer every front end uses.
+//!
+//! [`Writer::prepare`] turns a [`MeetingReport`] into the files to write (PDFs, one file per
+//! invitation, PNG pages, the Typst sources with `--emit-typst`, the article's text formats
+//! and photos) and the notes a person reads about them, in order; [`Pending::commit`] writes
+//! them, each atomically and confined to the output folder, and returns the manifest entries.
+//! The two halves can run on different threads (a batch typesets on one and writes on
+//! another); [`Writer::write`] does both at once. Nothing here prints.
+
+mod atomic;
+mod paths;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diag::Text;
+use crate::kind::DocKind;
+use crate::pipeline::{Engine, MeetingReport, Request};
+use crate::publish::{ArticleStats, PHOTO_FOLDER};
+
+pub use atomic::{cannot_write, remove_stale_parts, sha256_hex, write_atomic};
+pub use paths::{inside, meeting_dir, meeting_files, pdf_path, safe_name, stem};
+
+/// What to write of each document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// The PDF (and one file per invitation).
+    pub pdf: bool,
+    /// Every page as PNG at this resolution.
+    pub png_ppi: Option<f32>,
+    /// The generated Typst source and the shared library beside the PDF.
+    pub emit_typst: bool,
+}
+
+impl WriteOptions {
+    /// PDFs only.
+    pub fn pdf() -> WriteOptions {
+        WriteOptions {
+            pdf: true,
+            ..WriteOptions::default()
+        }
+    }
+}
+
+/// Writes meetings' documents under one output folder.
+#[derive(Debug, Clone)]
+pub struct Writer {
+    root: PathBuf,
+    options: WriteOptions,
+}
+
+/// Something a person reads about the writing, in the order it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Done: what was written.
+    Done(Text),
+    /// A warning (Typst's, an invitation over a page, a long headline).
+    Warning(Text),
+    /// A document or file that could not be made or written.
+    Error(Text),
+    /// Typst's own diagnostics, several lines, printed as they are.
+    Detail(String),
+}
+
+/// One file written, as the batch manifest records it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// The document kind's slug.
+    pub kind: &'static str,
+    /// The path, relative to the output folder.
+    pub path: String,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+    /// Pages.
+    pub pages: usize,
+}
+
+/// The files of one meeting, ready to be written.
+#[derive(Debug, Default)]
+pub struct Pending {
+    steps: Vec<Step>,
+}
+
+/// One step of writing a meeting.
+#[derive(Debug)]
+enum Step {
+    /// A file; when it cannot be written and `required`, the rest of its document is skipped.
+    File {
+        path: PathBuf,
+        bytes: Vec<u8>,
+        entry: Option<ManifestEntry>,
+        required: bool,
+        done: Option<Text>,
+    },
+    /// A note, in its place.
+    Say(Note),
+    /// The end of one document's steps.
+    EndOfDocument,
+}
+
+/// What writing one meeting did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// What a person reads, in order.
+    pub notes: Vec<Note>,
+    /// Every PDF written.
+    pub entries: Vec<ManifestEntry>,
+    /// Whether everything was made and written.
+    pub ok: bool,
+}
+
+impl Written {
+    /// The error notes' texts.
+    pub fn errors(&self) -> impl Iterator<Item = &Text> {
+        self.notes.iter().filter_map(|n| match n {
+            Note::Error(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+impl Writer {
+    /// A writer into the output folder `root`.
+    pub fn new(root: impl Into<PathBuf>, options: WriteOptions) -> Writer {
+        Writer {
+            root: root.into(),
+            options,
+        }
+    }
+
+    /// The output folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder of the meeting file `file`: `OUT/<file stem>`.
+    pub fn folder_of(&self, file: &Path) -> PathBuf {
+        meeting_dir(&self.root, file)
+    }
+
+    /// Removes the temporary files a killed run left in the output folder.
+    pub fn remove_stale_parts(&self) -> usize {
+        remove_stale_parts(&self.root)
+    }
+
+    /// Renders the meeting file `file` with `engine` and writes its documents into its folder
+    /// ([`Writer::folder_of`]): the one path of `render`, `watch` and a form's preview and
+    /// download. Typst's caches of older meetings are let go afterwards.
+    pub fn render(
+        &self,
+        engine: &Engine,
+        file: &Path,
+        request: &Request,
+    ) -> (MeetingReport, Written) {
+        let report = engine.render_file(file, request);
+        let written = self.write(&report, &self.folder_of(file), engine.library_source());
+        crate::pipeline::evict_caches();
+        (report, written)
+    }
+
+    /// Prepares and writes `report` into `dir` (inside the output folder).
+    pub fn write(&self, report: &MeetingReport, dir: &Path, library: &str) -> Written {
+        self.prepare(report, dir, library).commit()
+    }
+
+    /// The files of `report` to write into `dir`, and the notes about its documents (a failed
+    /// document writes nothing; the others are still written). `library` is the shared Typst
+    /// library, written beside the sources with `emit_typst`.
+    pub fn prepare(&self, report: &MeetingReport, dir: &Path, library: &str) -> Pending {
+        let mut pending = Pending::default();
+        if (!report.documents.is_empty() || report.web.is_some()) && !inside(&self.root, dir) {
+            let d = dir.display();
+            pending.say(Note::Error(text!(
+                "lỗi: thư mục {d} trỏ ra ngoài thư mục kết quả (liên kết); không ghi",
+                "error: the folder {d} leads outside the output folder (a link); nothing written"
+            )));
+            return pending;
+        }
+        for doc in &report.documents {
+            if self.options.emit_typst
+                && let Some(source) = &doc.source
+            {
+                pending.file(
+                    dir.join(format!("{}.typ", doc.kind.slug())),
+                    source.as_bytes(),
+                );
+                pending.file(dir.join(crate::render::LIBRARY), library.as_bytes());
+            }
+            match &doc.result {
+                Ok(typeset) => {
+                    for w in &doc.warnings {
+                        pending.say(Note::Warning(w.clone()));
+                    }
+                    let pages = typeset.document.pages().len();
+                    let ms = doc.elapsed.as_millis();
+                    if self.options.pdf {
+                        self.pdf(&mut pending, dir, doc.kind, typeset, pages, ms);
+                    }
+                    if let Some(ppi) = self.options.png_ppi {
+                        png_pages(&mut pending, dir, doc.kind, &typeset.document, ppi);
+                    }
+                }
+                Err(e) => {
+                    pending.say(Note::Error(e.message(&report.file, doc.kind)));
+                    if let Some(detail) = e.detail() {
+                        pending.say(Note::Detail(detail.to_owned()));
+                    }
+                }
+            }
+            pending.steps.push(Step::EndOfDocument);
+        }
+        if let Some(edition) = &report.web {
+            let photos = dir.join(PHOTO_FOLDER);
+            for (name, photo) in &edition.photos {
+                pending.optional(photos.join(name), photo.bytes.clone(), None, None);
+            }
+            for (format, text) in &edition.texts {
+                let path = dir.join(format!("bai-tin.{}", format.extension()));
+                let p = path.display();
+                let done = text!("đã ghi {p}", "wrote {p}");
+                pending.optional(path, text.as_bytes().to_vec(), None, Some(done));
+            }
+            stats_notes(&mut pending, &edition.stats);
+        }
+        pending
+    }
+
+    /// The PDF of one document, and one file per invitation beside it.
+    fn pdf(
+        &self,
+        pending: &mut Pending,
+        dir: &Path,
+        kind: DocKind,
+        typeset: &crate::typeset::Typeset,
+        pages: usize,
+        ms: u128,
+    ) {
+        let path = pdf_path(dir, kind);
+        let p = path.display();
+        let done = text!(
+            "đã ghi {p} ({pages} trang, {ms} ms)",
+            "wrote {p} ({pages} page(s), {ms} ms)"
+        );
+        let entry = self.entry(kind, &path, &typeset.pdf, pages);
+        pending.steps.push(Step::File {
+            path: path.clone(),
+            bytes: typeset.pdf.clone(),
+            entry: Some(entry),
+            required: true,
+            done: Some(done),
+        });
+        if typeset.parts.is_empty() {
+            return;
+        }
+        let folder = dir.join(kind.slug());
+        for (name, bytes) in &typeset.parts {
+            let part = folder.join(format!("{name}.pdf"));
+            let entry = self.entry(kind, &part, bytes, 1);
+            pending.optional(part, bytes.clone(), Some(entry), None);
+        }
+        let (f, n) = (folder.display(), typeset.parts.len());
+        pending.say(Note::Done(text!(
+            "đã ghi {n} tệp riêng trong {f}",
+            "wrote {n} separate file(s) in {f}"
+        )));
+    }
+
+    /// The manifest's entry for `bytes`, of `pages` pages, to be written at `path`.
+    fn entry(&self, kind: DocKind, path: &Path, bytes: &[u8], pages: usize) -> ManifestEntry {
+        ManifestEntry {
+            kind: kind.slug(),
+            path: path
+                .strip_prefix(&self.root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned(),
+            sha256: sha256_hex(bytes),
+            pages,
+        }
+    }
+}
+
+impl Pending {
+    /// A file of the document's own (the rest of the document is skipped if it fails).
+    fn file(&mut self, path: PathBuf, bytes: &[u8]) {
+        self.steps.push(Step::File {
+            path,
+            bytes: bytes.to_vec(),
+            entry: None,
+            required: true,
+            done: None,
+        });
+    }
+
+    /// A file whose failure is reported but skips nothing else.
+    fn optional(
+        &mut self,
+        path: PathBuf,
+        bytes: Vec<u8>,
+        entry: Option<ManifestEntry>,
+        done: Option<Text>,
+    ) {
+        self.steps.push(Step::File {
+            path,
+            bytes,
+            entry,
+            required: false,
+            done,
+        });
+    }
+
+    fn say(&mut self, note: Note) {
+        self.steps.push(Step::Say(note));
+    }
+
+    /// Writes the files, each atomically, and says what happened in order.
+    pub fn commit(self) -> Written {
+        let mut written = Written {
+            ok: true,
+            ..Written::default()
+        };
+        let mut skipping = false;
+        for step in self.steps {
+            match step {
+                Step::EndOfDocument => skipping = false,
+                _ if skipping => {}
+                Step::Say(note) => {
+                    written.ok &= !matches!(note, Note::Error(_));
+                    written.notes.push(note);
+                }
+                Step::File {
+                    path,
+                    bytes,
+                    entry,
+                    required,
+                    done,
+                } => match write_atomic(&path, &bytes) {
+                    Ok(()) => {
+                        written.entries.extend(entry);
+                        written.notes.extend(done.map(Note::Done));
+                    }
+                    Err(e) => {
+                        written.ok = false;
+                        written.notes.push(Note::Error(cannot_write(&path, &e)));
+                        skipping = required;
+                    }
+                },
+            }
+        }
+        written
+    }
+}
+
+/// Every page of `document` as PNG, `<kind>-<n>.png`.
+fn png_pages(
+    pending: &mut Pending,
+    dir: &Path,
+    kind: DocKind,
+    document: &typst_layout::PagedDocument,
+    ppi: f32,
+) {
+    let slug = kind.slug();
+    match crate::publish::png::pages(document, ppi) {
+        Ok(images) => {
+            let n = images.len();
+            for (i, png) in images.into_iter().enumerate() {
+                pending.optional(dir.join(format!("{slug}-{}.png", i + 1)), png, None, None);
+            }
+            let d = dir.display();
+            pending.say(Note::Done(text!(
+                "đã ghi {d}/{slug}-1.png … ({n} trang, {ppi} ppi)",
+                "wrote {d}/{slug}-1.png … ({n} page(s), {ppi} ppi)"
+            )));
+        }
+        Err(e) => pending.say(Note::Error(text!(
+            "lỗi: không tạo được ảnh PNG của {slug}: {e}",
+            "error: cannot make the PNG pages of {slug}: {e}"
+        ))),
+    }
+}
+
+/// The article's statistics, and a warning for a long headline.
+fn stats_notes(pending: &mut Pending, stats: &ArticleStats) {
+    let ArticleStats {
+        headline_words,
+        words,
+        characters,
+        photos,
+    } = *stats;
+    pending.say(Note::Done(text!(
+        "bài tin: {words} chữ, {characters} ký tự, {photos} ảnh (tít {headline_words} chữ)",
+        "article: {words} words, {characters} characters, {photos} photo(s) (headline {headline_words} words)"
+    )));
+    let limit = crate::model::HEADLINE_WORDS;
+    if headline_words > limit {
+        pending.say(Note::Warning(text!(
+            "cảnh báo: tít bài {headline_words} chữ, dài hơn khoảng {limit} chữ thường dùng trên báo điện tử; đặt article.title ngắn hơn",
+            "warning: the headline has {headline_words} words, longer than the ~{limit} news sites use; set a shorter article.title"
+        )));
+    }
+}

@@ -1,0 +1,126 @@
+//! Where each output goes: one folder per meeting under the output folder, named after the
+//! meeting file. No output path leaves the output folder: stems like `..` are replaced and
+//! linked folders pointing outside are refused.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::kind::DocKind;
+
+/// The folder for one meeting's documents: `OUT/<file stem>`.
+pub fn meeting_dir(out: &Path, meeting_file: &Path) -> PathBuf {
+    out.join(stem(meeting_file))
+}
+
+/// The file stem of a meeting file (`samples/ky-ket.yaml` → `ky-ket`), safe as one folder name:
+/// never empty, `.` or `..`, without separators or control characters.
+pub fn stem(meeting_file: &Path) -> String {
+    let raw = meeting_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    safe_name(&raw)
+}
+
+/// `name` made safe as one path component.
+pub fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
+        "meeting".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `relative` kept to its plain folder names (no root, `..` or `.`), each made safe.
+pub fn safe_relative(relative: &Path) -> PathBuf {
+    relative
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(safe_name(&part.to_string_lossy())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The meeting files of `root` — a folder searched for `*.yaml`/`*.yml` (any case, sorted,
+/// links not followed into folders), or one file — each with its output folder relative to the
+/// output root: the file's folder relative to `root`, then its stem (`2026/khoi/meeting`).
+pub fn meeting_files(root: &Path) -> Vec<(PathBuf, PathBuf)> {
+    if !root.is_dir() {
+        return vec![(root.to_path_buf(), PathBuf::from(stem(root)))];
+    }
+    let is_meeting = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    };
+    walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir() && is_meeting(entry.path()))
+        .map(|entry| {
+            let path = entry.path();
+            let relative = path
+                .parent()
+                .and_then(|p| p.strip_prefix(root).ok())
+                .unwrap_or(Path::new(""));
+            (path.to_path_buf(), safe_relative(relative).join(stem(path)))
+        })
+        .collect()
+}
+
+/// The PDF path of `kind` in `dir`.
+pub fn pdf_path(dir: &Path, kind: DocKind) -> PathBuf {
+    dir.join(format!("{}.pdf", kind.slug()))
+}
+
+/// Whether `path` (to be written) stays inside `root` once links are followed: the nearest
+/// existing ancestor of `path` must lie under `root`.
+pub fn inside(root: &Path, path: &Path) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return true; // the output folder does not exist yet: nothing can be linked inside it
+    };
+    let mut probe = path.to_path_buf();
+    loop {
+        if let Ok(real) = probe.canonicalize() {
+            return real.starts_with(&root);
+        }
+        if !probe.pop() {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_never_leave_the_output_folder() {
+        for (file, want) in [
+            ("a/ky-ket.yaml", "ky-ket"),
+            ("...yaml", "meeting"),
+            ("..yaml", "meeting"),
+            (".yaml", ".yaml"),
+            ("x\u{1b}[31m.yaml", "x_[31m"),
+        ] {
+            assert_eq!(stem(Path::new(file)), want, "{file}");
+        }
+        assert_eq!(
+            safe_relative(Path::new("../a/./b/..")),
+            PathBuf::from("a/b")
+        );
+    }
+}
