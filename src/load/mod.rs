@@ -45,18 +45,18 @@ pub struct Loaded {
     pub warnings: Vec<Problem>,
 }
 
-/// Why a file could not be loaded.
+/// A meeting file that could not be read or failed its checks: every problem found.
 #[derive(Debug)]
-pub struct LoadFailure {
+pub struct Rejected {
     /// The decoded text, when the bytes could be decoded.
     pub text: Option<String>,
-    /// Every problem found (errors and warnings).
+    /// Errors and warnings.
     pub problems: Vec<Problem>,
 }
 
 /// Reads and loads the meeting file at `path`.
-pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure> {
-    let fail = |problem: Problem| LoadFailure {
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
+    let fail = |problem: Problem| Rejected {
         text: None,
         problems: vec![problem],
     };
@@ -73,7 +73,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadFailure>
         .unwrap_or(Path::new("."))
         .to_path_buf();
     let text = decode::decode(&bytes, opts.encoding).map_err(fail)?;
-    let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| LoadFailure {
+    let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| Rejected {
         text: Some(text.clone()),
         problems,
     })?;

@@ -25,8 +25,9 @@ use crate::typeset::{Fonts, Typesetter};
 use crate::validate;
 use crate::vietnamese::tone;
 
+pub use crate::load::Rejected;
 pub use document::Sources;
-pub use report::{DocError, Document, MeetingReport, Plan, Prepared, Rejected, Rendered, Request};
+pub use report::{DocError, Document, MeetingReport, Plan, Prepared, Rendered, Request};
 
 /// Settings shared by every meeting of a run.
 #[derive(Debug, Clone, Default)]
@@ -113,11 +114,7 @@ impl Engine {
 
     /// Loads and checks the meeting file at `path`.
     pub fn prepare(&self, path: &Path) -> Result<Prepared, Rejected> {
-        let loaded = load::load_path(path, &self.settings.load).map_err(|f| Rejected {
-            text: f.text,
-            problems: f.problems,
-        })?;
-        self.check(loaded)
+        self.check(load::load_path(path, &self.settings.load)?)
     }
 
     /// Checks a meeting made in memory (by a form, a test) whose photos are looked up in

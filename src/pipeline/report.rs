@@ -155,15 +155,6 @@ impl Prepared {
     }
 }
 
-/// A meeting file that failed its checks.
-#[derive(Debug)]
-pub struct Rejected {
-    /// The decoded text, when the bytes could be decoded.
-    pub text: Option<String>,
-    /// Errors and warnings.
-    pub problems: Vec<Problem>,
-}
-
 /// A typeset document with its source.
 pub struct Rendered {
     /// Which document.
