@@ -4,7 +4,6 @@
 //! (`bai-tin.html.j2`, `bai-tin.md.j2`, `bai-tin.text.j2`) only lays them out, and the
 //! renderer escapes every value for its format (HTML, Markdown; plain text as is).
 
-pub mod markdown;
 pub mod photos;
 pub mod png;
 

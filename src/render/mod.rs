@@ -162,7 +162,7 @@ impl Renderer {
                 // Names and places never break across lines in running text.
                 AutoEscape::Custom("typst") => |s| escape::markup(&glue_names(s)),
                 AutoEscape::Custom("html") => escape::html,
-                AutoEscape::Custom("markdown") => crate::publish::markdown::escape,
+                AutoEscape::Custom("markdown") => escape::markdown,
                 _ => return minijinja::escape_formatter(out, state, value),
             };
             if value.is_safe() {
