@@ -14,8 +14,8 @@ pub mod words;
 pub use breaks::{break_points, centred_phrase, glue_names};
 pub use case::{collapse_ws, lower_vi, upper_vi};
 pub use dates::{
-    DATE_BLANK_GAP, clock, date_blank, date_hyphen, date_hyphen_year, date_line, date_long,
-    date_padded, date_short, date_short_year, time_of_day, weekday, weekday_lower,
+    DATE_BLANK_GAP, clock, date_blank, date_hyphen, date_hyphen_year, date_line, date_line_blank,
+    date_long, date_padded, date_short, date_short_year, time_of_day, weekday, weekday_lower,
 };
 pub use numbers::{MAX_DECIMAL_PLACES, decimal, group_int, pad2, percent};
 pub use tone::{ToneStyle, detect_mixed, normalize_tone, tone_style_of_word};

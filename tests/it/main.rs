@@ -17,3 +17,4 @@ mod photos;
 mod publish;
 mod samples;
 mod typography;
+mod wording;

@@ -63,7 +63,12 @@ fn check_pdf(prepared: &Prepared, engine: &Engine, kind: DocKind, pdf: &[u8], fi
     let m = &prepared.meeting;
     match kind {
         DocKind::GiaoUoc => {
-            has(&ctx.agreement.title, "the title");
+            let title = m
+                .agreement
+                .title
+                .as_deref()
+                .unwrap_or("Bản giao ước thi đua");
+            has(&upper_vi(title), "the title");
             has(&ctx.header.date_line, "the date line");
             // Every signer exactly once, in YAML order.
             let mut last = 0;
@@ -96,14 +101,30 @@ fn check_pdf(prepared: &Prepared, engine: &Engine, kind: DocKind, pdf: &[u8], fi
                     has(&u.signer.name, "the signer");
                 }
             }
-            has(&ctx.minutes.secretary_label, "the secretary label");
-            has(&ctx.minutes.chair_label, "the chair label");
+            let party = engine.profile_of(m) == Profile::Party;
+            let (secretary, chair) = if party {
+                ("NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ")
+            } else {
+                ("THƯ KÝ", "CHỦ TỌA")
+            };
+            let label = |given: &Option<String>, default: &str| {
+                given.as_deref().map_or(default.to_owned(), upper_vi)
+            };
+            has(
+                &label(&m.minutes.secretary_label, secretary),
+                "the secretary label",
+            );
+            has(&label(&m.minutes.chair_label, chair), "the chair label");
         }
         DocKind::BaiTin => {
             let article = ctx.article.as_ref().unwrap();
             has(&article.title, "the headline");
             has(
-                &format!("{} {},", ctx.when.time_of_day, ctx.when.date_short),
+                &format!(
+                    "{} {},",
+                    ctx.when.time_of_day.as_deref().unwrap_or("Ngày"),
+                    ctx.when.date_short
+                ),
                 "the time phrase",
             );
             has(&article.byline, "the byline");
@@ -125,7 +146,7 @@ fn check_pdf(prepared: &Prepared, engine: &Engine, kind: DocKind, pdf: &[u8], fi
         DocKind::GiayMoi => {
             has("GIẤY MỜI", "the title");
             for i in &ctx.pack.invitation.as_ref().unwrap().invitees {
-                has(&i.addressee, "the addressee");
+                has(&i.name, "the addressee");
             }
         }
         DocKind::ChuongTrinh => {
