@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
-use super::letters::{RecipientsCtx, number_line, recipients};
-use crate::model::{Meeting, Profile};
+use super::letters::{NumberCtx, RecipientsCtx, number, recipients};
+use crate::model::Meeting;
 use crate::vietnamese::{self as vi, upper_vi};
 
 /// Pledge agreement values.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementCtx {
-    /// Number line, when the file gives the agreement's code.
-    pub number_line: Option<String>,
+    /// Number, when the file gives the agreement's code.
+    pub number: Option<NumberCtx>,
     /// Title, as the file gives it.
     pub title: Option<String>,
     /// Line under the title, as the file gives it.
@@ -71,24 +71,17 @@ pub struct SubItemCtx {
     pub text: String,
 }
 
-/// The agreement's facts of `m` for `profile`.
-pub fn build(m: &Meeting, profile: Profile) -> AgreementCtx {
+/// The agreement's facts of `m`.
+pub fn build(m: &Meeting) -> AgreementCtx {
     let a = &m.agreement;
     AgreementCtx {
-        number_line: m
+        number: m
             .numbers
             .agreement_type
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(|code| {
-                number_line(
-                    profile,
-                    m.numbers.agreement,
-                    code,
-                    m.numbers.issuer_code.as_deref().map(str::trim),
-                )
-            }),
+            .map(|code| number(m.numbers.agreement, code, m.numbers.issuer_code.as_deref())),
         title: a.title.clone(),
         subject: a.subject.clone(),
         preamble: a.preamble.clone(),

@@ -3,17 +3,17 @@
 
 use serde::Serialize;
 
-use super::letters::number_line;
+use super::letters::{NumberCtx, number};
 use super::one_line;
-use crate::model::{Counting, Meeting, Profile};
+use crate::model::{Counting, Meeting};
 use crate::validate;
 use crate::vietnamese as vi;
 
 /// The vote-count minutes.
 #[derive(Debug, Clone, Serialize)]
 pub struct CountingCtx {
-    /// "Số: 03/BB-KTĐ" or blanks.
-    pub number_line: String,
+    /// Number (blanks when the file gives none).
+    pub number: NumberCtx,
     /// The committee, head first.
     pub committee: Vec<CommitteeCtx>,
     /// The secret ballots' indexes in `votes`.
@@ -35,15 +35,10 @@ pub struct CommitteeCtx {
     pub head: bool,
 }
 
-/// The vote-count minutes of `m` as `c` gives them, for `profile`.
-pub fn build(m: &Meeting, c: &Counting, profile: Profile) -> CountingCtx {
+/// The vote-count minutes of `m` as `c` gives them,.
+pub fn build(m: &Meeting, c: &Counting) -> CountingCtx {
     CountingCtx {
-        number_line: number_line(
-            profile,
-            c.number,
-            "BB",
-            m.numbers.issuer_code.as_deref().map(str::trim),
-        ),
+        number: number(c.number, "BB", m.numbers.issuer_code.as_deref()),
         committee: c
             .committee
             .iter()

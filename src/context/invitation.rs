@@ -4,16 +4,16 @@
 
 use serde::Serialize;
 
-use super::letters::{issue_date_line, number_line};
+use super::letters::{NumberCtx, issue_date_line, number};
 use super::people::PersonCtx;
 use super::{Context, one_line};
-use crate::model::{Invitation, Meeting, Profile};
+use crate::model::{Invitation, Meeting};
 
 /// The invitations.
 #[derive(Debug, Clone, Serialize)]
 pub struct InvitationCtx {
-    /// "Số: 05/GM-KTĐ", blanks when the file has no number.
-    pub number_line: String,
+    /// Number (blanks when the file gives none).
+    pub number: NumberCtx,
     /// "Lào Cai, ngày 05 tháng 01 năm 2027", or with blanks to fill in.
     pub date_line: String,
     /// One per invitation, in order: guests first, then member units.
@@ -42,7 +42,7 @@ pub struct InviteeCtx {
 }
 
 /// The invitations' facts of `m`, from the shared context.
-pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context, profile: Profile) -> InvitationCtx {
+pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
     let mut invitees: Vec<(Option<PersonCtx>, Option<String>, String)> = Vec::new();
     if inv.guests {
         for g in &ctx.guests {
@@ -65,12 +65,7 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context, profile: Profile) -> 
         })
         .collect();
     InvitationCtx {
-        number_line: number_line(
-            profile,
-            inv.number,
-            "GM",
-            m.numbers.issuer_code.as_deref().map(str::trim),
-        ),
+        number: number(inv.number, "GM", m.numbers.issuer_code.as_deref()),
         date_line: issue_date_line(&m.bloc.place, inv.issued.as_deref(), m.year),
         invitees,
         notes: inv.notes.iter().map(|n| n.trim().to_owned()).collect(),

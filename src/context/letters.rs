@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use super::one_line;
-use crate::model::Profile;
 use crate::vietnamese::{self as vi, glue_names};
 
 /// The Nơi nhận a file writes for a document.
@@ -59,21 +58,27 @@ pub fn recipient_lines(items: &[String], last: &str) -> Vec<String> {
     out.into_iter().map(|i| glue_names(&i)).collect()
 }
 
-/// A number line: nd30 `Số: 05/BB-KTĐ`, party `Số 05-BB/KTĐ`, with blanks when `number` is
-/// None. The forms are those NĐ 30/2020 and HD 36 prescribe.
-pub fn number_line(
-    profile: Profile,
-    number: Option<u32>,
-    kind: &str,
-    issuer: Option<&str>,
-) -> String {
-    let n = number.map_or_else(|| "\u{a0}".repeat(3), vi::pad2);
-    match (profile, issuer.filter(|s| !s.is_empty())) {
-        (Profile::Nd30, Some(code)) => format!("Số: {n}/{kind}-{code}"),
-        (Profile::Nd30, None) => format!("Số: {n}/{kind}"),
-        (Profile::Party, Some(code)) => format!("Số {n}-{kind}/{code}"),
-        // HD 36 always writes the issuer's code after the slash: left as dots to fill in.
-        (Profile::Party, None) => format!("Số {n}-{kind}/....."),
+/// A document's number, as the shared words' `number_line` puts it under the issuer
+/// (nd30 `Số: 05/BB-KTĐ`, party `Số 05-BB/KTĐ`).
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberCtx {
+    /// The number in two digits ("05"), or three no-break spaces to fill in by hand.
+    pub number: String,
+    /// The code of the document's kind ("BB", "GM", "TTr", the agreement's own).
+    pub kind: String,
+    /// The issuer's code ("KTĐ"), when the file gives one.
+    pub issuer: Option<String>,
+}
+
+/// The number `number` (blanks when none) of a document of kind `kind` issued by `issuer`.
+pub fn number(number: Option<u32>, kind: &str, issuer: Option<&str>) -> NumberCtx {
+    NumberCtx {
+        number: number.map_or_else(|| "\u{a0}".repeat(3), vi::pad2),
+        kind: kind.to_owned(),
+        issuer: issuer
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
     }
 }
 
@@ -130,19 +135,14 @@ mod tests {
     }
 
     #[test]
-    fn number_lines() {
+    fn numbers_are_two_digits_or_blanks() {
+        let n = number(Some(5), "BB", Some(" KTĐ "));
         assert_eq!(
-            number_line(Profile::Nd30, Some(5), "BB", Some("KTĐ")),
-            "Số: 05/BB-KTĐ"
+            (n.number.as_str(), n.issuer.as_deref()),
+            ("05", Some("KTĐ"))
         );
-        assert_eq!(
-            number_line(Profile::Party, Some(12), "BB", Some("KTĐ")),
-            "Số 12-BB/KTĐ"
-        );
-        let blank = number_line(Profile::Nd30, None, "BB", Some("KTĐ"));
-        assert!(blank.starts_with("Số: \u{a0}") && blank.ends_with("/BB-KTĐ"));
-        let blank = number_line(Profile::Party, None, "BB", Some("KTĐ"));
-        assert!(blank.starts_with("Số \u{a0}") && blank.ends_with("-BB/KTĐ"));
+        let n = number(None, "BB", Some(""));
+        assert_eq!((n.number.as_str(), n.issuer), ("\u{a0}\u{a0}\u{a0}", None));
     }
 
     #[test]

@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
-use super::letters::{RecipientsCtx, number_line, recipients};
-use crate::model::{AwardStatus, Meeting, Profile, RecipientType};
+use super::letters::{NumberCtx, RecipientsCtx, number, recipients};
+use crate::model::{AwardStatus, Meeting, RecipientType};
 use crate::vietnamese as vi;
 
 /// Minutes values.
 #[derive(Debug, Clone, Serialize)]
 pub struct MinutesCtx {
-    /// Number line (blanks when the file gives no number).
-    pub number_line: String,
+    /// Number (blanks when the file gives none).
+    pub number: NumberCtx,
     /// Label over the secretary's signature, as the file gives it.
     pub secretary_label: Option<String>,
     /// Label over the chair's signature, as the file gives it.
@@ -49,12 +49,11 @@ pub struct AwardCtx {
     pub reason: Option<String>,
 }
 
-/// The minutes' facts of `m` for `profile`.
-pub fn build(m: &Meeting, profile: Profile) -> MinutesCtx {
-    let issuer_code = m.numbers.issuer_code.as_deref().map(str::trim);
+/// The minutes' facts of `m`.
+pub fn build(m: &Meeting) -> MinutesCtx {
     let given = (!m.minutes.recipients.is_empty()).then_some(&m.minutes.recipients[..]);
     MinutesCtx {
-        number_line: number_line(profile, m.numbers.minutes, "BB", issuer_code),
+        number: number(m.numbers.minutes, "BB", m.numbers.issuer_code.as_deref()),
         secretary_label: m.minutes.secretary_label.clone(),
         chair_label: m.minutes.chair_label.clone(),
         recipients: recipients(given, m.minutes.archive.as_deref()),

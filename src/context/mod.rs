@@ -9,7 +9,7 @@
 //! [`crate::render`]'s job.
 //!
 //! One module per thing built: [`people`] (persons, members, signature blocks), [`letters`]
-//! (number lines, dates of issue, Nơi nhận, legal bases), and one per document kind:
+//! (numbers, dates of issue, Nơi nhận, legal bases), and one per document kind:
 //! [`agreement`], [`minutes`], [`article`], [`invitation`], [`programme`], [`attendance`],
 //! [`counting`] (with [`votes`]), [`proposal`], gathered by [`pack`].
 
@@ -35,7 +35,7 @@ pub mod votes;
 pub use agreement::{AgreementCtx, ItemCtx, SectionCtx, SubItemCtx, letter, roman};
 pub use article::{ArticleCtx, PhotoCtx, apply_words, photo_slot};
 pub use letters::{
-    RecipientsCtx, join_and, legal_bases, number_line, punctuate, recipient_lines, recipients,
+    NumberCtx, RecipientsCtx, join_and, legal_bases, number, punctuate, recipient_lines, recipients,
 };
 pub use minutes::{AwardCtx, MinutesCtx, ProceedingCtx};
 pub use pack::PackCtx;
@@ -239,14 +239,14 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
             .collect(),
         awards: minutes::awards(m, &resolve),
         conclusions: m.conclusions.clone(),
-        agreement: agreement::build(m, profile),
-        minutes: minutes::build(m, profile),
+        agreement: agreement::build(m),
+        minutes: minutes::build(m),
         article: None,
         pack: PackCtx::default(),
         draft: false,
     };
     ctx.article = m.article.as_ref().map(|a| article::build(a, &ctx));
-    ctx.pack = pack::build(m, &ctx, profile);
+    ctx.pack = pack::build(m, &ctx);
     ctx
 }
 

@@ -9,7 +9,7 @@ use super::counting::{self, CountingCtx};
 use super::invitation::{self, InvitationCtx};
 use super::programme::{self, ProgrammeRow};
 use super::proposal::{self, ProposalCtx};
-use crate::model::{Meeting, Profile};
+use crate::model::Meeting;
 
 /// Everything the five documents need beyond the shared context.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -27,18 +27,15 @@ pub struct PackCtx {
 }
 
 /// Builds the pack's facts from `m` and the shared context.
-pub fn build(m: &Meeting, ctx: &Context, profile: Profile) -> PackCtx {
+pub fn build(m: &Meeting, ctx: &Context) -> PackCtx {
     PackCtx {
         invitation: m
             .invitation
             .as_ref()
-            .map(|inv| invitation::build(m, inv, ctx, profile)),
+            .map(|inv| invitation::build(m, inv, ctx)),
         programme: programme::build(m),
         attendance: m.attendance.as_ref().map(|a| attendance::build(m, a)),
-        counting: m.counting.as_ref().map(|c| counting::build(m, c, profile)),
-        proposal: m
-            .proposal
-            .as_ref()
-            .map(|p| proposal::build(m, p, ctx, profile)),
+        counting: m.counting.as_ref().map(|c| counting::build(m, c)),
+        proposal: m.proposal.as_ref().map(|p| proposal::build(m, p, ctx)),
     }
 }

@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
-use super::letters::{issue_date_line, legal_bases, number_line};
+use super::letters::{NumberCtx, issue_date_line, legal_bases, number};
 use super::{Context, one_line};
-use crate::model::{AwardStatus, Meeting, Profile, Proposal};
+use crate::model::{AwardStatus, Meeting, Proposal};
 
 /// The award proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalCtx {
-    /// "Số: 02/TTr-KTĐ" or blanks.
-    pub number_line: String,
+    /// Number (blanks when the file gives none).
+    pub number: NumberCtx,
     /// Date line, or with blanks.
     pub date_line: String,
     /// Whom it is addressed to.
@@ -40,8 +40,8 @@ pub struct ProposalRow {
     pub award: String,
 }
 
-/// The award proposal of `m` as `p` gives it, for `profile`.
-pub fn build(m: &Meeting, p: &Proposal, ctx: &Context, profile: Profile) -> ProposalCtx {
+/// The award proposal of `m` as `p` gives it,.
+pub fn build(m: &Meeting, p: &Proposal, ctx: &Context) -> ProposalCtx {
     let resolve = |r: &str| {
         m.find_member(r)
             .map_or(one_line(r.trim()), |u| one_line(&u.name))
@@ -75,12 +75,7 @@ pub fn build(m: &Meeting, p: &Proposal, ctx: &Context, profile: Profile) -> Prop
         &p.legal_bases
     };
     ProposalCtx {
-        number_line: number_line(
-            profile,
-            p.number,
-            "TTr",
-            m.numbers.issuer_code.as_deref().map(str::trim),
-        ),
+        number: number(p.number, "TTr", m.numbers.issuer_code.as_deref()),
         date_line: issue_date_line(&m.bloc.place, p.issued.as_deref(), m.year),
         to: one_line(p.to.trim()),
         legal_bases: legal_bases(bases, ";"),

@@ -173,6 +173,30 @@ mod tests {
     }
 
     #[test]
+    fn number_lines_of_each_profile() {
+        let line = |w: &Words, n: Option<u32>, issuer: Option<&str>| {
+            let n = crate::context::number(n, "BB", issuer);
+            w.call_macro("number_line", &[Value::from_serialize(&n)])
+                .unwrap()
+        };
+        let nd30 = words(&sample(Profile::Nd30));
+        assert_eq!(line(&nd30, Some(5), Some("KTĐ")), "Số: 05/BB-KTĐ");
+        assert_eq!(line(&nd30, Some(5), None), "Số: 05/BB");
+        assert_eq!(
+            line(&nd30, None, Some("KTĐ")),
+            "Số: \u{a0}\u{a0}\u{a0}/BB-KTĐ"
+        );
+        let party = words(&sample(Profile::Party));
+        assert_eq!(line(&party, Some(12), Some("KTĐ")), "Số 12-BB/KTĐ");
+        // HD 36 always writes the issuer's code: dots to fill in.
+        assert_eq!(line(&party, Some(12), None), "Số 12-BB/.....");
+        assert_eq!(
+            line(&party, None, Some("KTĐ")),
+            "Số \u{a0}\u{a0}\u{a0}-BB/KTĐ"
+        );
+    }
+
+    #[test]
     fn the_meeting_is_named_from_what_it_does_or_from_its_title() {
         let mut ctx = sample(Profile::Nd30);
         ctx.meeting_title = None;
