@@ -189,11 +189,7 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
         font: font.to_owned(),
         year: m.year,
         review_year: m.effective_review_year(),
-        header: Header {
-            superior: m.bloc.superior.as_deref().map(centred_upper),
-            issuer: centred_upper(&m.bloc.name),
-            date_line: vi::date_line(m.bloc.place.trim(), schedule.date),
-        },
+        header: header(m, schedule),
         bloc_name: one_line(&m.bloc.name),
         bloc_word: bloc_word(&m.bloc.name).to_owned(),
         member_count: m.members.len(),
@@ -248,6 +244,15 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
     ctx.article = m.article.as_ref().map(|a| article::build(a, &ctx));
     ctx.pack = pack::build(m, &ctx);
     ctx
+}
+
+/// The header block: the superior body and the bloc upper-cased, the date line.
+fn header(m: &Meeting, schedule: &Schedule) -> Header {
+    Header {
+        superior: m.bloc.superior.as_deref().map(centred_upper),
+        issuer: centred_upper(&m.bloc.name),
+        date_line: vi::date_line(m.bloc.place.trim(), schedule.date),
+    }
 }
 
 /// The meeting's date and times in the documents' forms.
