@@ -4,10 +4,68 @@
 //! The sentences themselves are written by `templates/bai-tin.txt.j2`, a plain-text template an
 //! office can copy and change: its output is read back here as blocks separated by blank lines
 //! — the headline, the lead (sapo), then the body paragraphs — so every format of the article
-//! carries the same words.
+//! carries the same words. The photos' captions ("…. Ảnh: …") are worded by `mac-dinh.j2`.
 
-use super::{ArticleCtx, Context, PhotoCtx, centred};
+use serde::Serialize;
+
+use super::{Context, centred};
 use crate::model::Article;
+
+/// Article values. `title`, `lead` and `paragraphs` are worded by the article's text template
+/// (`bai-tin.txt.j2`) and filled in by [`apply_words`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCtx {
+    /// Outlet tag ("BNP"), when given.
+    pub outlet: Option<String>,
+    /// Kicker.
+    pub kicker: Option<String>,
+    /// The headline the file gives, if any (on one line).
+    pub title_given: Option<String>,
+    /// The headline the file gives, with any line break written in it.
+    #[serde(skip)]
+    pub title_written: Option<String>,
+    /// Headline, with its break marks.
+    pub title: String,
+    /// Lead paragraph (sapo).
+    pub lead: String,
+    /// Body paragraphs (generated, then the press office's own).
+    pub paragraphs: Vec<String>,
+    /// The press office's own paragraphs, as the file gives them.
+    pub extra_paragraphs: Vec<String>,
+    /// The lead as the file writes it (`article.lead`), replacing the generated one.
+    #[serde(skip)]
+    pub lead_written: Option<String>,
+    /// The body as the file writes it, position by position (`article.body`).
+    #[serde(skip)]
+    pub body_written: Vec<Option<String>>,
+    /// Whether the member units are named one by one.
+    pub list_members: bool,
+    /// End the body with "./.".
+    pub end_mark: bool,
+    /// Photos.
+    pub photos: Vec<PhotoCtx>,
+    /// Byline.
+    pub byline: String,
+}
+
+/// A photo placed in the article.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhotoCtx {
+    /// Path relative to the meeting folder, as the file gives it.
+    pub file: String,
+    /// The path Typst reads it under (`/anh/0.png`): the same few for every meeting, so a long
+    /// batch never runs out of Typst's file ids.
+    pub slot: String,
+    /// The file's caption, without its final full stop.
+    pub text: String,
+    /// Who took it, each space a no-break space.
+    pub credit: String,
+    /// The caption as printed ("Caption. Ảnh: Credit"), worded by the shared words'
+    /// `photo_caption` once the article is worded.
+    pub caption: String,
+    /// Index of the paragraph the photo follows (0 = after the lead).
+    pub after: usize,
+}
 
 /// Members named one by one up to this many; beyond it the article gives their number.
 pub const LIST_MEMBERS_UP_TO: usize = 10;
@@ -18,18 +76,13 @@ pub fn build(a: &Article, ctx: &Context) -> ArticleCtx {
         .photos
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let caption = p.caption.trim().trim_end_matches('.');
-            PhotoCtx {
-                file: p.file.trim().to_owned(),
-                slot: photo_slot(i, &p.file),
-                // No line break inside "Ảnh: <name>".
-                caption: format!(
-                    "{caption}. Ảnh:\u{a0}{}",
-                    p.credit.trim().replace(' ', "\u{a0}")
-                ),
-                after: i,
-            }
+        .map(|(i, p)| PhotoCtx {
+            file: p.file.trim().to_owned(),
+            slot: photo_slot(i, &p.file),
+            text: p.caption.trim().trim_end_matches('.').to_owned(),
+            credit: p.credit.trim().replace(' ', "\u{a0}"),
+            caption: String::new(),
+            after: i,
         })
         .collect();
     ArticleCtx {

@@ -162,7 +162,10 @@ impl Engine {
             ident: format!("{ident}#{}", kind.slug()),
             metadata: Metadata {
                 author: ctx.bloc_name.clone(),
-                subject: ctx.meeting_name.clone(),
+                subject: self
+                    .renderer
+                    .meeting_name(ctx)
+                    .map_err(DocError::Template)?,
                 keywords: vec![
                     kind.name_vi().to_owned(),
                     "thi đua".to_owned(),

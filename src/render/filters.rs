@@ -8,6 +8,7 @@ use super::escape;
 use crate::model::{parse_date, parse_time};
 use crate::vietnamese as vi;
 
+/// Registers the filters and functions on `env`.
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("str", str_filter);
     env.add_filter("strs", strs_filter);
@@ -37,8 +38,9 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("weekday_lower", |d: &str| {
         Ok::<_, Error>(vi::weekday_lower(date(d)?))
     });
+    // The word of the hour ("Chiều"), or none: the template words the rest (`mac-dinh.j2`).
     env.add_filter("time_of_day", |t: &str| {
-        Ok::<_, Error>(vi::time_of_day(time(t)?).unwrap_or("Ngày"))
+        Ok::<_, Error>(vi::time_of_day(time(t)?))
     });
     env.add_filter("clock", |t: &str| Ok::<_, Error>(vi::clock(time(t)?)));
     env.add_filter("number", |n: i64| vi::group_int(n));
@@ -52,9 +54,36 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_function("percent", |part: u64, whole: u64| {
         vi::percent(part, whole).unwrap_or_default()
     });
-    env.add_filter("join_and", |items: Vec<String>| {
-        crate::context::join_and(&items)
+    env.add_filter("join_and", |items: Vec<String>, and: &str| {
+        crate::context::join_and(&items, and)
     });
+    // What the words of `mac-dinh.j2` need once worded: the breaks of a centred block, the
+    // Nơi nhận's punctuation, glue.
+    env.add_filter("centred", |s: &str| crate::context::centred(s));
+    env.add_filter("centred_upper", |s: &str| crate::context::centred_upper(s));
+    env.add_filter("lower_first", |s: &str| crate::context::lower_first(s));
+    env.add_filter("nobreak", |s: &str| s.replace(' ', "\u{a0}"));
+    env.add_filter("given_or", given_or);
+    // A letter's signature block under one position ("TRƯỞNG KHỐI THI ĐUA"): one bold line.
+    env.add_filter("sign_lines", |title: &str| {
+        Value::from_serialize([crate::context::SignLine {
+            text: crate::context::centred_upper(title),
+            bold: true,
+        }])
+    });
+    env.add_filter("recipient_lines", |items: Vec<String>, last: String| {
+        crate::context::recipient_lines(&items, &last)
+    });
+}
+
+/// `value` when the meeting file gives it (anything but none), else `default`: the file's own
+/// words win over those of `mac-dinh.j2`, even an empty one.
+fn given_or(value: &Value, default: &Value) -> Value {
+    if value.is_none() || value.is_undefined() {
+        default.clone()
+    } else {
+        value.clone()
+    }
 }
 
 /// `s` trimmed and ending as a sentence does: a final `.` added unless it already ends with

@@ -9,8 +9,10 @@
 
 pub mod escape;
 mod filters;
+mod words;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
@@ -18,6 +20,9 @@ use crate::context::Context;
 use crate::diag::Text;
 use crate::kind::DocKind;
 use crate::vietnamese::glue_names;
+
+pub use words::WORDS;
+use words::Words;
 
 /// Name of the shared Typst library, as templates import it (`#import "/hoinghi.typ": *`).
 pub const LIBRARY: &str = "hoinghi.typ";
@@ -73,6 +78,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "bai-tin.text.j2",
         include_str!("../../templates/bai-tin.text.j2"),
     ),
+    (WORDS, include_str!("../../templates/mac-dinh.j2")),
     (LIBRARY, include_str!("../../templates/hoinghi.typ")),
 ];
 
@@ -133,7 +139,7 @@ impl TemplateStore {
 
 /// Renders document templates to Typst source.
 pub struct Renderer {
-    env: Environment<'static>,
+    env: Arc<Environment<'static>>,
     store: TemplateStore,
     library: String,
 }
@@ -201,7 +207,7 @@ impl Renderer {
             }
         };
         Ok(Renderer {
-            env,
+            env: Arc::new(env),
             store,
             library,
         })
@@ -219,15 +225,48 @@ impl Renderer {
 
     /// Renders the template of `kind` with `ctx`.
     pub fn render(&self, kind: DocKind, ctx: &Context) -> Result<String, TemplateError> {
-        self.render_value(&kind.template(), ctx)
+        self.render_document(&kind.template(), ctx)
+    }
+
+    /// Renders template `name` with `ctx` and the shared words ([`WORDS`]) as `words`.
+    fn render_document(&self, name: &str, ctx: &Context) -> Result<String, TemplateError> {
+        let base = Value::from_serialize(ctx);
+        let words = self.words(base.clone())?;
+        self.render_value(
+            name,
+            &minijinja::context! { words => Value::from_object(words), ..base },
+        )
+    }
+
+    /// The shared words evaluated with a document's context.
+    fn words(&self, ctx: Value) -> Result<Words, TemplateError> {
+        Words::new(self.env.clone(), ctx).map_err(|e| self.error(WORDS, &e))
+    }
+
+    /// The meeting's name as the shared words give it (the file's title, else "Hội nghị …"):
+    /// the PDFs' subject.
+    pub fn meeting_name(&self, ctx: &Context) -> Result<String, TemplateError> {
+        self.words(Value::from_serialize(ctx))?
+            .phrase("meeting_name")
+            .map_err(|e| self.error(WORDS, &e))
     }
 
     /// Words the article of `ctx` (headline, lead, paragraphs) with the article's text
-    /// template, when the meeting has article data.
+    /// template, and its photos' captions with the shared words, when the meeting has article
+    /// data.
     pub fn word_article(&self, ctx: &mut Context) -> Result<(), TemplateError> {
-        if ctx.article.is_some() {
-            let text = self.render_value(ARTICLE_TEXT, ctx)?;
-            crate::context::apply_words(ctx, &text);
+        if ctx.article.is_none() {
+            return Ok(());
+        }
+        let text = self.render_document(ARTICLE_TEXT, ctx)?;
+        crate::context::apply_words(ctx, &text);
+        let words = self.words(Value::from_serialize(&*ctx))?;
+        if let Some(article) = ctx.article.as_mut() {
+            for photo in &mut article.photos {
+                photo.caption = words
+                    .call_macro("photo_caption", &[Value::from_serialize(&*photo)])
+                    .map_err(|e| self.error(WORDS, &e))?;
+            }
         }
         Ok(())
     }

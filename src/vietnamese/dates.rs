@@ -37,6 +37,13 @@ pub fn date_line(place: &str, date: NaiveDate) -> String {
     }
 }
 
+/// A date line with blanks for the day and month, filled in by hand after signing:
+/// `Lào Cai, ngày      tháng      năm 2027` (no-break spaces).
+pub fn date_line_blank(place: &str, year: i32) -> String {
+    let blank = "\u{a0}".repeat(6);
+    format!("{}, ngày{blank}tháng{blank}năm {year}", place.trim())
+}
+
 /// The full date without a place: `ngày 05 tháng 02 năm 2020`,
 /// `ngày 13 tháng 3 năm 2019` (same padding as [`date_line`]).
 pub fn date_long(date: NaiveDate) -> String {

@@ -16,3 +16,4 @@ mod photos;
 mod publish;
 mod samples;
 mod typography;
+mod wording;

@@ -1,0 +1,199 @@
+//! The pledge agreement's facts: the file's own title, subject, sentences and recipients
+//! (each none when the file gives none: `mac-dinh.j2` words the default), the commitments
+//! numbered, the signature grid's columns.
+
+use serde::Serialize;
+
+use super::letters::{NumberCtx, RecipientsCtx, number, recipients};
+use crate::model::Meeting;
+use crate::vietnamese::{self as vi, upper_vi};
+
+/// Pledge agreement values.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementCtx {
+    /// Number, when the file gives the agreement's code.
+    pub number: Option<NumberCtx>,
+    /// Title, as the file gives it.
+    pub title: Option<String>,
+    /// Line under the title, as the file gives it.
+    pub subject: Option<String>,
+    /// Lead sentence, when the file gives it.
+    pub preamble: Option<String>,
+    /// Closing paragraph, when the file gives it.
+    pub closing: Option<String>,
+    /// Heading over the signature grid, as the file gives it (empty: no heading).
+    pub signature_heading: Option<String>,
+    /// Grid columns.
+    pub columns: usize,
+    /// Whether the file fixed the number of columns (otherwise three columns may become two
+    /// when long names would break inside a word).
+    pub columns_fixed: bool,
+    /// Nơi nhận.
+    pub recipients: RecipientsCtx,
+}
+
+/// A section of commitments.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCtx {
+    /// Roman numeral ("II").
+    pub roman: String,
+    /// Heading in normal case.
+    pub title: String,
+    /// Heading, upper case.
+    pub title_upper: String,
+    /// Intro paragraph.
+    pub intro: Option<String>,
+    /// The section in a few words for the article, when the file gives it.
+    pub summary: Option<String>,
+    /// The section as the article names it: `summary`, else the heading in lower case.
+    pub topic: String,
+    /// Numbered items.
+    pub items: Vec<ItemCtx>,
+}
+
+/// A numbered commitment.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCtx {
+    /// Number, from 1 in each section.
+    pub number: usize,
+    /// Text.
+    pub text: String,
+    /// Sub-items with their letters.
+    pub subitems: Vec<SubItemCtx>,
+}
+
+/// A lettered sub-item.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubItemCtx {
+    /// "a", "b", … "đ", "e", "g" …
+    pub letter: String,
+    /// Text.
+    pub text: String,
+}
+
+/// The agreement's facts of `m`.
+pub fn build(m: &Meeting) -> AgreementCtx {
+    let a = &m.agreement;
+    AgreementCtx {
+        number: m
+            .numbers
+            .agreement_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|code| number(m.numbers.agreement, code, m.numbers.issuer_code.as_deref())),
+        title: a.title.clone(),
+        subject: a.subject.clone(),
+        preamble: a.preamble.clone(),
+        closing: a.closing.clone(),
+        signature_heading: a.signature_heading.clone(),
+        columns: match a.columns {
+            Some(c) => usize::from(c.clamp(1, 3)),
+            None if m.members.len() > 12 => 3,
+            None => 2,
+        },
+        columns_fixed: a.columns.is_some(),
+        recipients: recipients(a.recipients.as_deref(), a.archive.as_deref()),
+    }
+}
+
+/// The commitment sections of `m`, numbered.
+pub fn sections(m: &Meeting) -> Vec<SectionCtx> {
+    m.commitments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SectionCtx {
+            roman: roman(i + 1),
+            title: s.title.trim().to_owned(),
+            title_upper: upper_vi(s.title.trim()),
+            intro: s.intro.clone(),
+            summary: s.summary.as_deref().map(|t| t.trim().to_owned()),
+            topic: s
+                .summary
+                .as_deref()
+                .map(|t| t.trim().trim_end_matches(['.', ';']).to_owned())
+                .unwrap_or_else(|| vi::lower_vi(s.title.trim())),
+            items: s
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, c)| ItemCtx {
+                    number: n + 1,
+                    text: c.text.clone(),
+                    subitems: c
+                        .items
+                        .iter()
+                        .enumerate()
+                        .map(|(j, t)| SubItemCtx {
+                            letter: letter(j),
+                            text: t.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Roman numeral for section numbers.
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Letter of the i-th sub-item (from 0), in the Vietnamese order of points (a, b, c, d, đ, e,
+/// g, … y); past `y` the letters double (aa, ab, …), for any `i`.
+pub fn letter(i: usize) -> String {
+    const LETTERS: [&str; 23] = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "x", "y",
+    ];
+    let n = LETTERS.len();
+    if i < n {
+        LETTERS[i].to_owned()
+    } else {
+        letter(i / n - 1) + LETTERS[i % n]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(
+            (0..7).map(letter).collect::<Vec<_>>(),
+            ["a", "b", "c", "d", "đ", "e", "g"]
+        );
+        assert_eq!(letter(22), "y");
+        assert_eq!(letter(23), "aa");
+        assert_eq!(letter(23 * 24 - 1), "yy");
+        assert_eq!(letter(23 * 24), "aaa");
+        // Any index has a letter (no panic at the 306th sub-item or beyond).
+        assert!((0..5000).map(letter).all(|l| !l.is_empty()));
+    }
+}

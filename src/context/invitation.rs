@@ -1,0 +1,103 @@
+//! The invitations' facts: who is invited (guests first, then member units), the number and
+//! date lines, the notes, the signer. The addressee ("Đồng chí …", "Lãnh đạo …"), the closing's
+//! form of address, the signer's default title and the Nơi nhận are worded by `mac-dinh.j2`.
+
+use serde::Serialize;
+
+use super::letters::{NumberCtx, issue_date_line, number};
+use super::people::PersonCtx;
+use super::{Context, one_line};
+use crate::model::{Invitation, Meeting};
+
+/// The invitations.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationCtx {
+    /// Number (blanks when the file gives none).
+    pub number: NumberCtx,
+    /// "Lào Cai, ngày 05 tháng 01 năm 2027", or with blanks to fill in.
+    pub date_line: String,
+    /// One per invitation, in order: guests first, then member units.
+    pub invitees: Vec<InviteeCtx>,
+    /// Requests, one paragraph each.
+    pub notes: Vec<String>,
+    /// Whom to call.
+    pub contact: Option<String>,
+    /// The signer's title, as the file gives it.
+    pub signer_title: Option<String>,
+    /// The signer's name: the file's, else the chair's.
+    pub signer: String,
+}
+
+/// One invitation's addressee: a guest or a member unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct InviteeCtx {
+    /// The guest invited.
+    pub guest: Option<PersonCtx>,
+    /// The member unit invited (its leaders), by name.
+    pub unit: Option<String>,
+    /// The guest's or the unit's name.
+    pub name: String,
+    /// A file name for this invitation alone (`03-so-tai-chinh`).
+    pub file: String,
+}
+
+/// The invitations' facts of `m`, from the shared context.
+pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
+    let mut invitees: Vec<(Option<PersonCtx>, Option<String>, String)> = Vec::new();
+    if inv.guests {
+        for g in &ctx.guests {
+            invitees.push((Some(g.person.clone()), None, g.person.name.clone()));
+        }
+    }
+    if inv.members {
+        for u in &ctx.members {
+            invitees.push((None, Some(u.name.clone()), u.name.clone()));
+        }
+    }
+    let invitees = invitees
+        .into_iter()
+        .enumerate()
+        .map(|(i, (guest, unit, name))| InviteeCtx {
+            file: format!("{:02}-{}", i + 1, file_slug(&name)),
+            guest,
+            unit,
+            name,
+        })
+        .collect();
+    InvitationCtx {
+        number: number(inv.number, "GM", m.numbers.issuer_code.as_deref()),
+        date_line: issue_date_line(&m.bloc.place, inv.issued.as_deref(), m.year),
+        invitees,
+        notes: inv.notes.iter().map(|n| n.trim().to_owned()).collect(),
+        contact: inv.contact.as_deref().map(|c| c.trim().to_owned()),
+        signer_title: inv.signer_title.clone(),
+        signer: inv
+            .signer
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| ctx.chair.name.clone()),
+    }
+}
+
+/// A file-name-safe form of `s`: ASCII letters and digits joined by hyphens, the
+/// Vietnamese marks dropped (`Sở Tài chính` → `so-tai-chinh`).
+fn file_slug(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect();
+    let plain: String = folded
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
+    let slug = slug.join("-");
+    slug.chars().take(60).collect()
+}
