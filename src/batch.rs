@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use serde::Serialize;
 
@@ -121,66 +122,24 @@ pub fn run(
     }
     let writer = Writer::new(&options.out, WriteOptions::pdf());
     writer.remove_stale_parts();
-    let collisions = collisions(inputs);
-    let stop = AtomicBool::new(false);
-    let next = AtomicUsize::new(0);
+    let batch = Batch {
+        engine,
+        writer,
+        inputs,
+        options,
+        collisions: collisions(inputs),
+        next: AtomicUsize::new(0),
+        stop: AtomicBool::new(false),
+    };
     let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
     let threads = options.threads.min(inputs.len()).max(1);
     // The typesetting threads hand their files to one writer thread: writing and flushing to
     // disk waits on the disk, not the processor, and overlaps the next meetings' typesetting.
     // The channel holds a few meetings at most, so memory stays flat.
     let (to_writer, from_workers) = std::sync::mpsc::sync_channel::<(usize, Typeset)>(threads * 2);
-    let work = |to_writer: std::sync::mpsc::SyncSender<(usize, Typeset)>| {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(input) = inputs.get(i) else { break };
-            let typeset = if stop.load(Ordering::Relaxed) {
-                nothing_to_write(skipped(input))
-            } else if let Some(first) = collisions[i] {
-                nothing_to_write(collided(input, first, options.lang))
-            } else {
-                render_one(engine, &writer, input, options)
-            };
-            if typeset.outcome.status == Status::Failed && options.fail_fast {
-                stop.store(true, Ordering::Relaxed);
-            }
-            // Typst's caches would otherwise keep every meeting's layouts.
-            crate::pipeline::evict_caches();
-            if to_writer.send((i, typeset)).is_err() {
-                break;
-            }
-        }
-    };
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            for (i, typeset) in from_workers {
-                let outcome = commit(typeset, options.lang);
-                if outcome.status == Status::Failed && options.fail_fast {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                on_done(&outcome);
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(outcome);
-                }
-            }
-        });
-        // One long-lived job per thread of a rayon pool takes the next meeting from a shared
-        // counter (`broadcast`). Typst's own parallel work then runs on the same threads
-        // instead of a second, global pool. (Not a parallel iterator: a pool thread waiting
-        // inside Typst would pick up further meetings on the same stack — a pile-up that
-        // overflows the stack and holds many meetings in memory at once.)
-        match rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("hoinghi-{i}"))
-            .stack_size(8 << 20)
-            .build()
-        {
-            Ok(pool) => {
-                pool.broadcast(|_| work(to_writer.clone()));
-            }
-            // No threads to be had: the meetings one after another on this thread.
-            Err(_) => work(to_writer.clone()),
-        }
+        scope.spawn(|| batch.write_all(from_workers, &slots, &on_done));
+        on_pool(threads, || batch.typeset_all(to_writer.clone()));
         drop(to_writer);
     });
     Ok(slots
@@ -193,6 +152,98 @@ pub fn run(
                 .unwrap_or_else(|| skipped(input))
         })
         .collect())
+}
+
+/// A batch under way, shared by its threads: the inputs, the earlier input that claims each
+/// one's folder, the next input to take and whether to stop.
+struct Batch<'a> {
+    engine: &'a Engine,
+    writer: Writer,
+    inputs: &'a [Input],
+    options: &'a BatchOptions,
+    collisions: Vec<Option<&'a Path>>,
+    next: AtomicUsize,
+    stop: AtomicBool,
+}
+
+impl Batch<'_> {
+    /// One typesetting thread: takes the next input until none is left and hands each meeting
+    /// to the writer thread.
+    fn typeset_all(&self, to_writer: SyncSender<(usize, Typeset)>) {
+        loop {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = self.inputs.get(i) else {
+                break;
+            };
+            let typeset = self.typeset(i, input);
+            self.failed(&typeset.outcome);
+            // Typst's caches would otherwise keep every meeting's layouts.
+            crate::pipeline::evict_caches();
+            if to_writer.send((i, typeset)).is_err() {
+                break;
+            }
+        }
+    }
+
+    /// Input `i`: skipped after a failure (`fail_fast`), refused when an earlier input claims
+    /// its folder, else rendered.
+    fn typeset(&self, i: usize, input: &Input) -> Typeset {
+        if self.stop.load(Ordering::Relaxed) {
+            nothing_to_write(skipped(input))
+        } else if let Some(first) = self.collisions[i] {
+            nothing_to_write(collided(input, first, self.options.lang))
+        } else {
+            render_one(self.engine, &self.writer, input, self.options)
+        }
+    }
+
+    /// The writer thread: writes each meeting's files, tells `on_done` and keeps the outcome
+    /// in the meeting's slot.
+    fn write_all(
+        &self,
+        from_workers: Receiver<(usize, Typeset)>,
+        slots: &[Mutex<Option<Outcome>>],
+        on_done: &(impl Fn(&Outcome) + Sync),
+    ) {
+        for (i, typeset) in from_workers {
+            let outcome = commit(typeset, self.options.lang);
+            self.failed(&outcome);
+            on_done(&outcome);
+            if let Ok(mut slot) = slots[i].lock() {
+                *slot = Some(outcome);
+            }
+        }
+    }
+
+    /// With `fail_fast`, a failed meeting stops the batch.
+    fn failed(&self, outcome: &Outcome) {
+        if outcome.status == Status::Failed && self.options.fail_fast {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Runs `work` once on each of `threads` threads of a rayon pool, or once on this thread when
+/// no pool can be had.
+///
+/// One long-lived job per thread of the pool takes the next meeting from a shared counter
+/// (`broadcast`). Typst's own parallel work then runs on the same threads instead of a second,
+/// global pool. (Not a parallel iterator: a pool thread waiting inside Typst would pick up
+/// further meetings on the same stack — a pile-up that overflows the stack and holds many
+/// meetings in memory at once.)
+fn on_pool(threads: usize, work: impl Fn() + Sync) {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("hoinghi-{i}"))
+        .stack_size(8 << 20)
+        .build()
+    {
+        Ok(pool) => {
+            pool.broadcast(|_| work());
+        }
+        // No threads to be had: the meetings one after another on this thread.
+        Err(_) => work(),
+    }
 }
 
 /// For each input, the earlier input that claims its output folder (the first wins).

@@ -84,115 +84,11 @@ impl DocKind {
 
     /// What `kind` needs that `meeting` lacks: empty when the document can be made.
     pub fn missing_in(self, meeting: &Meeting) -> Vec<Problem> {
-        let kind = self;
-        let mut missing = Vec::new();
-        let (doc_vi, doc_en) = (kind.name_vi(), kind.name_en());
-        let need = |path: &str, vi: &str, en: &str| {
-            Problem::error(
-                path,
-                text!(
-                    "{doc_vi} cần trường `{path}` ({vi})",
-                    "the {doc_en} needs `{path}` ({en})"
-                ),
-            )
-            .hint(text!(
-                "thêm trường `{path}` vào tệp (xem docs/schema.md), hoặc bỏ {} khỏi --doc",
-                "add `{path}` to the file (see docs/schema.md), or leave {} out of --doc",
-                kind.slug()
-            ))
-        };
-        match kind {
-            DocKind::GiaoUoc => {
-                if meeting.commitments.iter().all(|s| s.items.is_empty()) {
-                    missing.push(need("commitments", "nội dung giao ước", "the commitments"));
-                }
-            }
-            DocKind::BienBan => {
-                if meeting.secretary.is_none() {
-                    missing.push(need(
-                        "secretary",
-                        "thư ký ghi biên bản",
-                        "who keeps the minutes",
-                    ));
-                }
-                if meeting.end_time.is_none() {
-                    missing.push(need("end_time", "giờ kết thúc", "the end time"));
-                }
-            }
-            DocKind::BaiTin => {
-                if meeting.article.is_none() {
-                    missing.push(need(
-                        "article",
-                        "thông tin bài tin, ít nhất `byline`",
-                        "article data, at least `byline`",
-                    ));
-                }
-            }
-            DocKind::GiayMoi => {
-                if meeting.invitation.is_none() {
-                    missing.push(need(
-                        "invitation",
-                        "khối thông tin giấy mời, có thể để trống: `invitation: {}`",
-                        "the invitation block, possibly empty: `invitation: {}`",
-                    ));
-                }
-            }
-            DocKind::ChuongTrinh => {
-                if meeting.programme.is_empty() {
-                    missing.push(need(
-                        "programme",
-                        "các mục của chương trình, mỗi mục có giờ",
-                        "the programme's items, each with its time",
-                    ));
-                }
-            }
-            DocKind::DanhSach => {
-                if meeting.attendance.is_none() {
-                    missing.push(need(
-                        "attendance",
-                        "khối danh sách đại biểu, có thể để trống: `attendance: {}`",
-                        "the attendance block, possibly empty: `attendance: {}`",
-                    ));
-                }
-            }
-            DocKind::BienBanKiemPhieu => {
-                if meeting.counting.is_none() {
-                    missing.push(need(
-                        "counting",
-                        "Ban kiểm phiếu: `counting.committee`",
-                        "the vote-counting committee: `counting.committee`",
-                    ));
-                }
-                if !meeting.votes.iter().any(|v| v.secret) {
-                    missing.push(need(
-                        "votes",
-                        "ít nhất một cuộc bỏ phiếu kín (`secret: true`)",
-                        "at least one secret ballot (`secret: true`)",
-                    ));
-                }
-            }
-            DocKind::ToTrinh => {
-                if meeting.proposal.is_none() {
-                    missing.push(need(
-                        "proposal",
-                        "khối tờ trình, ít nhất `to` (nơi nhận tờ trình)",
-                        "the proposal block, at least `to` (whom it is addressed to)",
-                    ));
-                }
-                if !meeting
-                    .awards
-                    .iter()
-                    .any(|a| a.status == crate::model::AwardStatus::Proposed)
-                {
-                    missing.push(need(
-                        "awards",
-                        "ít nhất một hình thức khen thưởng được đề nghị",
-                        "at least one award proposed",
-                    ));
-                }
-            }
-        }
-        missing
+        NEEDS
+            .iter()
+            .filter(|need| need.kind == self && (need.lacks)(meeting))
+            .map(|need| need.problem())
+            .collect()
     }
 
     /// The MiniJinja template that produces this kind.
@@ -200,6 +96,121 @@ impl DocKind {
         format!("{}.typ.j2", self.slug())
     }
 }
+
+/// One thing a kind needs of a meeting: the field, whether the meeting lacks it, and what it
+/// is, in Vietnamese and English.
+struct Need {
+    kind: DocKind,
+    path: &'static str,
+    lacks: fn(&Meeting) -> bool,
+    vi: &'static str,
+    en: &'static str,
+}
+
+impl Need {
+    /// The error saying the document needs this field.
+    fn problem(&self) -> Problem {
+        let (path, vi, en) = (self.path, self.vi, self.en);
+        let (doc_vi, doc_en) = (self.kind.name_vi(), self.kind.name_en());
+        Problem::error(
+            path,
+            text!(
+                "{doc_vi} cần trường `{path}` ({vi})",
+                "the {doc_en} needs `{path}` ({en})"
+            ),
+        )
+        .hint(text!(
+            "thêm trường `{path}` vào tệp (xem docs/schema.md), hoặc bỏ {} khỏi --doc",
+            "add `{path}` to the file (see docs/schema.md), or leave {} out of --doc",
+            self.kind.slug()
+        ))
+    }
+}
+
+/// What each kind needs, in the order it is reported (a table of data).
+const NEEDS: &[Need] = &[
+    Need {
+        kind: DocKind::GiaoUoc,
+        path: "commitments",
+        lacks: |m| m.commitments.iter().all(|s| s.items.is_empty()),
+        vi: "nội dung giao ước",
+        en: "the commitments",
+    },
+    Need {
+        kind: DocKind::BienBan,
+        path: "secretary",
+        lacks: |m| m.secretary.is_none(),
+        vi: "thư ký ghi biên bản",
+        en: "who keeps the minutes",
+    },
+    Need {
+        kind: DocKind::BienBan,
+        path: "end_time",
+        lacks: |m| m.end_time.is_none(),
+        vi: "giờ kết thúc",
+        en: "the end time",
+    },
+    Need {
+        kind: DocKind::BaiTin,
+        path: "article",
+        lacks: |m| m.article.is_none(),
+        vi: "thông tin bài tin, ít nhất `byline`",
+        en: "article data, at least `byline`",
+    },
+    Need {
+        kind: DocKind::GiayMoi,
+        path: "invitation",
+        lacks: |m| m.invitation.is_none(),
+        vi: "khối thông tin giấy mời, có thể để trống: `invitation: {}`",
+        en: "the invitation block, possibly empty: `invitation: {}`",
+    },
+    Need {
+        kind: DocKind::ChuongTrinh,
+        path: "programme",
+        lacks: |m| m.programme.is_empty(),
+        vi: "các mục của chương trình, mỗi mục có giờ",
+        en: "the programme's items, each with its time",
+    },
+    Need {
+        kind: DocKind::DanhSach,
+        path: "attendance",
+        lacks: |m| m.attendance.is_none(),
+        vi: "khối danh sách đại biểu, có thể để trống: `attendance: {}`",
+        en: "the attendance block, possibly empty: `attendance: {}`",
+    },
+    Need {
+        kind: DocKind::BienBanKiemPhieu,
+        path: "counting",
+        lacks: |m| m.counting.is_none(),
+        vi: "Ban kiểm phiếu: `counting.committee`",
+        en: "the vote-counting committee: `counting.committee`",
+    },
+    Need {
+        kind: DocKind::BienBanKiemPhieu,
+        path: "votes",
+        lacks: |m| !m.votes.iter().any(|v| v.secret),
+        vi: "ít nhất một cuộc bỏ phiếu kín (`secret: true`)",
+        en: "at least one secret ballot (`secret: true`)",
+    },
+    Need {
+        kind: DocKind::ToTrinh,
+        path: "proposal",
+        lacks: |m| m.proposal.is_none(),
+        vi: "khối tờ trình, ít nhất `to` (nơi nhận tờ trình)",
+        en: "the proposal block, at least `to` (whom it is addressed to)",
+    },
+    Need {
+        kind: DocKind::ToTrinh,
+        path: "awards",
+        lacks: |m| {
+            !m.awards
+                .iter()
+                .any(|a| a.status == crate::model::AwardStatus::Proposed)
+        },
+        vi: "ít nhất một hình thức khen thưởng được đề nghị",
+        en: "at least one award proposed",
+    },
+];
 
 impl fmt::Display for DocKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

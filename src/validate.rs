@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use crate::diag::Problem;
 use crate::images::{self, ImageInfo, ImageProblem};
 use crate::model::{
-    Address, Authority, HEADLINE_WORDS, Meeting, PercentBase, Profile, Schedule, parse_date,
-    parse_time,
+    Address, Authority, HEADLINE_WORDS, Meeting, Member, PercentBase, Profile, Schedule, Signer,
+    Vote, parse_date, parse_time,
 };
 use crate::text::closest;
 
@@ -166,7 +166,47 @@ fn check_numbers(m: &Meeting, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The date and times: parsed, in order, in plausible years.
 fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> {
+    use chrono::Datelike;
+    let (date, start, end) = parse_schedule(m, problems);
+    if let (Some(s), Some(e)) = (start, end)
+        && e <= s
+    {
+        problems.push(end_before_start(s, e));
+    }
+    check_years(m, date, problems);
+    if let Some(d) = date
+        && !PLAUSIBLE_YEARS.contains(&d.year())
+    {
+        problems.push(Problem::error(
+            "date",
+            text!(
+                "ngày họp {} nằm ngoài khoảng năm {}–{}",
+                "the meeting date {} is outside the years {}–{}",
+                m.date.trim(),
+                PLAUSIBLE_YEARS.start(),
+                PLAUSIBLE_YEARS.end()
+            ),
+        ));
+        return None;
+    }
+    Some(Schedule {
+        date: date?,
+        start: start?,
+        end,
+    })
+}
+
+/// The date, start time and end time parsed, each one that does not parse an error.
+fn parse_schedule(
+    m: &Meeting,
+    problems: &mut Vec<Problem>,
+) -> (
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveTime>,
+    Option<chrono::NaiveTime>,
+) {
     let date = parse_date(&m.date);
     if date.is_none() {
         problems.push(bad_date("date", &m.date));
@@ -185,38 +225,41 @@ fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> 
         }
         None => None,
     };
-    if let (Some(s), Some(e)) = (start, end)
-        && e <= s
+    (date, start, end)
+}
+
+/// The error for an end time `e` not after the start time `s`.
+fn end_before_start(s: chrono::NaiveTime, e: chrono::NaiveTime) -> Problem {
+    Problem::error(
+        "end_time",
+        text!(
+            "giờ kết thúc ({}) không sau giờ bắt đầu ({})",
+            "the end time ({}) is not after the start time ({})",
+            e.format("%H:%M"),
+            s.format("%H:%M")
+        ),
+    )
+    .hint(text!(
+        "kiểm tra lại start_time và end_time (giờ 24: 14:00 là 2 giờ chiều)",
+        "check start_time and end_time (24-hour clock: 14:00 is 2 pm)"
+    ))
+}
+
+/// The emulation year near the meeting's `date`, it and the year under review plausible.
+fn check_years(m: &Meeting, date: Option<chrono::NaiveDate>, problems: &mut Vec<Problem>) {
+    use chrono::Datelike;
+    if let Some(d) = date
+        && (d.year() - m.year).abs() > 1
     {
-        problems.push(
-            Problem::error(
-                "end_time",
-                text!(
-                    "giờ kết thúc ({}) không sau giờ bắt đầu ({})",
-                    "the end time ({}) is not after the start time ({})",
-                    e.format("%H:%M"),
-                    s.format("%H:%M")
-                ),
-            )
-            .hint(text!(
-                "kiểm tra lại start_time và end_time (giờ 24: 14:00 là 2 giờ chiều)",
-                "check start_time and end_time (24-hour clock: 14:00 is 2 pm)"
-            )),
-        );
-    }
-    if let Some(d) = date {
-        use chrono::Datelike;
-        if (d.year() - m.year).abs() > 1 {
-            problems.push(Problem::warning(
-                "year",
-                text!(
-                    "năm thi đua {} cách xa năm họp {}",
-                    "the emulation year {} is far from the meeting's year {}",
-                    m.year,
-                    d.year()
-                ),
-            ));
-        }
+        problems.push(Problem::warning(
+            "year",
+            text!(
+                "năm thi đua {} cách xa năm họp {}",
+                "the emulation year {} is far from the meeting's year {}",
+                m.year,
+                d.year()
+            ),
+        ));
     }
     // Emulation blocs exist since the 1945 republic; documents are not dated centuries ahead.
     let plausible = PLAUSIBLE_YEARS;
@@ -242,27 +285,6 @@ fn check_schedule(m: &Meeting, problems: &mut Vec<Problem>) -> Option<Schedule> 
             text!("năm {} không hợp lệ", "{} is not a plausible year", y),
         ));
     }
-    if let Some(d) = date {
-        use chrono::Datelike;
-        if !plausible.contains(&d.year()) {
-            problems.push(Problem::error(
-                "date",
-                text!(
-                    "ngày họp {} nằm ngoài khoảng năm {}–{}",
-                    "the meeting date {} is outside the years {}–{}",
-                    m.date.trim(),
-                    plausible.start(),
-                    plausible.end()
-                ),
-            ));
-            return None;
-        }
-    }
-    Some(Schedule {
-        date: date?,
-        start: start?,
-        end,
-    })
 }
 
 fn bad_date(path: &str, value: &str) -> Problem {
@@ -347,6 +369,8 @@ fn check_required_text(m: &Meeting, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The member units: some, none listed twice, each signer's titles complete, the head units
+/// among them.
 fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
     if m.members.is_empty() {
         problems.push(
@@ -366,80 +390,11 @@ fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
     let mut names: HashMap<String, usize> = HashMap::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, u) in m.members.iter().enumerate() {
-        let key = crate::vietnamese::lower_vi(&crate::text::collapse_whitespace(&u.name));
-        if let Some(first) = names.get(&key) {
-            problems.push(Problem::error(
-                format!("members[{i}].name"),
-                text!(
-                    "đơn vị \"{}\" đã có ở members[{first}]",
-                    "unit \"{}\" is already listed as members[{first}]",
-                    u.name
-                ),
-            ));
-        } else {
-            names.insert(key, i);
-        }
-        if let Some(id) = u.id.as_deref() {
-            if let Some(first) = ids.get(id) {
-                problems.push(Problem::error(
-                    format!("members[{i}].id"),
-                    text!(
-                        "mã `{id}` đã dùng cho members[{first}]",
-                        "id `{id}` is already used by members[{first}]"
-                    ),
-                ));
-            } else {
-                ids.insert(id, i);
-            }
-        }
-        let s = &u.signer;
-        let needs_principal = matches!(
-            s.authority,
-            Authority::Deputy | Authority::ByOrder | Authority::ByDelegation
-        );
-        if needs_principal
-            && s.principal_title
-                .as_deref()
-                .is_none_or(|t| t.trim().is_empty())
-        {
-            problems.push(
-                Problem::error(
-                    format!("members[{i}].signer.principal_title"),
-                    text!(
-                        "người ký thay cần chức vụ của người đứng đầu (ví dụ \"Trưởng ban\" để in KT. TRƯỞNG BAN)",
-                        "a signer for the head needs the head's title (e.g. \"Trưởng ban\" to print KT. TRƯỞNG BAN)"
-                    ),
-                )
-                .hint(text!(
-                    "thêm `principal_title: …` dưới `signer:`",
-                    "add `principal_title: …` under `signer:`"
-                )),
-            );
-        }
+        check_unique(i, u, &mut names, &mut ids, problems);
+        check_principal(i, &u.signer, problems);
     }
     for (i, u) in m.members.iter().enumerate() {
-        let s = &u.signer;
-        if s.authority == Authority::Acting
-            && s.principal_title
-                .as_deref()
-                .is_none_or(|t| t.trim().is_empty())
-            && crate::vietnamese::lower_vi(s.title.trim()).starts_with("phó")
-        {
-            problems.push(
-                Problem::error(
-                    format!("members[{i}].signer.principal_title"),
-                    text!(
-                        "người giữ quyền cấp trưởng ký \"Q.\" trước chức vụ của cấp trưởng, không phải \"Q. {}\"",
-                        "an acting head signs \"Q.\" before the head's title, not \"Q. {}\"",
-                        upper(&s.title)
-                    ),
-                )
-                .hint(text!(
-                    "thêm `principal_title: …` (ví dụ \"Bí thư\" để in Q. BÍ THƯ)",
-                    "add `principal_title: …` (e.g. \"Bí thư\" to print Q. BÍ THƯ)"
-                )),
-            );
-        }
+        check_acting(i, &u.signer, problems);
     }
     let refs = [
         ("bloc.head_unit", m.bloc.head_unit.as_deref()),
@@ -451,6 +406,95 @@ fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
         {
             problems.push(not_a_member(m, path, r));
         }
+    }
+}
+
+/// Member `i`'s name and id not taken by an earlier member (`names` and `ids`: the first
+/// member of each).
+fn check_unique<'m>(
+    i: usize,
+    u: &'m Member,
+    names: &mut HashMap<String, usize>,
+    ids: &mut HashMap<&'m str, usize>,
+    problems: &mut Vec<Problem>,
+) {
+    let key = crate::vietnamese::lower_vi(&crate::text::collapse_whitespace(&u.name));
+    if let Some(first) = names.get(&key) {
+        problems.push(Problem::error(
+            format!("members[{i}].name"),
+            text!(
+                "đơn vị \"{}\" đã có ở members[{first}]",
+                "unit \"{}\" is already listed as members[{first}]",
+                u.name
+            ),
+        ));
+    } else {
+        names.insert(key, i);
+    }
+    if let Some(id) = u.id.as_deref() {
+        if let Some(first) = ids.get(id) {
+            problems.push(Problem::error(
+                format!("members[{i}].id"),
+                text!(
+                    "mã `{id}` đã dùng cho members[{first}]",
+                    "id `{id}` is already used by members[{first}]"
+                ),
+            ));
+        } else {
+            ids.insert(id, i);
+        }
+    }
+}
+
+/// A signer for the head (deputy, by order, by delegation) of member `i` names the head's title.
+fn check_principal(i: usize, s: &Signer, problems: &mut Vec<Problem>) {
+    let needs_principal = matches!(
+        s.authority,
+        Authority::Deputy | Authority::ByOrder | Authority::ByDelegation
+    );
+    if needs_principal
+        && s.principal_title
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+    {
+        problems.push(
+            Problem::error(
+                format!("members[{i}].signer.principal_title"),
+                text!(
+                    "người ký thay cần chức vụ của người đứng đầu (ví dụ \"Trưởng ban\" để in KT. TRƯỞNG BAN)",
+                    "a signer for the head needs the head's title (e.g. \"Trưởng ban\" to print KT. TRƯỞNG BAN)"
+                ),
+            )
+            .hint(text!(
+                "thêm `principal_title: …` dưới `signer:`",
+                "add `principal_title: …` under `signer:`"
+            )),
+        );
+    }
+}
+
+/// An acting head of member `i` whose own title is a deputy's names the head's title.
+fn check_acting(i: usize, s: &Signer, problems: &mut Vec<Problem>) {
+    if s.authority == Authority::Acting
+        && s.principal_title
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+        && crate::vietnamese::lower_vi(s.title.trim()).starts_with("phó")
+    {
+        problems.push(
+            Problem::error(
+                format!("members[{i}].signer.principal_title"),
+                text!(
+                    "người giữ quyền cấp trưởng ký \"Q.\" trước chức vụ của cấp trưởng, không phải \"Q. {}\"",
+                    "an acting head signs \"Q.\" before the head's title, not \"Q. {}\"",
+                    upper(&s.title)
+                ),
+            )
+            .hint(text!(
+                "thêm `principal_title: …` (ví dụ \"Bí thư\" để in Q. BÍ THƯ)",
+                "add `principal_title: …` (e.g. \"Bí thư\" to print Q. BÍ THƯ)"
+            )),
+        );
     }
 }
 
@@ -478,115 +522,133 @@ fn not_a_member(m: &Meeting, path: &str, reference: &str) -> Problem {
     }
 }
 
+/// Every vote's figures.
 fn check_votes(m: &Meeting, problems: &mut Vec<Problem>) {
     for (i, v) in m.votes.iter().enumerate() {
-        let path = format!("votes[{i}]");
-        if v.voters == 0 {
+        check_vote(m, v, &format!("votes[{i}]"), problems);
+    }
+}
+
+/// One vote at `path`: voters, options and ballots consistent; stops at the first figure that
+/// makes the rest meaningless.
+fn check_vote(m: &Meeting, v: &Vote, path: &str, problems: &mut Vec<Problem>) {
+    if v.voters == 0 {
+        problems.push(Problem::error(
+            format!("{path}.voters"),
+            text!(
+                "số người biểu quyết phải lớn hơn 0",
+                "the number of voters must be above 0"
+            ),
+        ));
+        return;
+    }
+    if v.options.is_empty() {
+        problems.push(Problem::error(
+            format!("{path}.options"),
+            text!(
+                "biểu quyết chưa có phương án nào",
+                "the vote has no options"
+            ),
+        ));
+    }
+    let returned = v.returned.unwrap_or(v.voters);
+    if returned > v.voters {
+        problems.push(Problem::error(
+            format!("{path}.returned"),
+            text!(
+                "số phiếu thu về ({returned}) lớn hơn số phiếu phát ra ({})",
+                "ballots returned ({returned}) exceed ballots issued ({})",
+                v.voters
+            ),
+        ));
+        return;
+    }
+    if v.invalid > returned {
+        problems.push(Problem::error(
+            format!("{path}.invalid"),
+            text!(
+                "số phiếu không hợp lệ ({}) lớn hơn số phiếu thu về ({returned})",
+                "invalid ballots ({}) exceed the ballots returned ({returned})",
+                v.invalid
+            ),
+        ));
+        return;
+    }
+    if let Some(k) = v.choose {
+        check_choice(m, v, k, returned, path, problems);
+        return;
+    }
+    check_counts(v, returned, path, problems);
+    check_bases(m, v, path, problems);
+}
+
+/// A vote's counts: none above the voters, their sum (with the invalid ballots) not above the
+/// ballots `returned` (a warning below).
+fn check_counts(v: &Vote, returned: u32, path: &str, problems: &mut Vec<Problem>) {
+    for (j, o) in v.options.iter().enumerate() {
+        if o.count > v.voters {
             problems.push(Problem::error(
-                format!("{path}.voters"),
+                format!("{path}.options[{j}].count"),
                 text!(
-                    "số người biểu quyết phải lớn hơn 0",
-                    "the number of voters must be above 0"
-                ),
-            ));
-            continue;
-        }
-        if v.options.is_empty() {
-            problems.push(Problem::error(
-                format!("{path}.options"),
-                text!(
-                    "biểu quyết chưa có phương án nào",
-                    "the vote has no options"
-                ),
-            ));
-        }
-        let returned = v.returned.unwrap_or(v.voters);
-        if returned > v.voters {
-            problems.push(Problem::error(
-                format!("{path}.returned"),
-                text!(
-                    "số phiếu thu về ({returned}) lớn hơn số phiếu phát ra ({})",
-                    "ballots returned ({returned}) exceed ballots issued ({})",
-                    v.voters
-                ),
-            ));
-            continue;
-        }
-        if v.invalid > returned {
-            problems.push(Problem::error(
-                format!("{path}.invalid"),
-                text!(
-                    "số phiếu không hợp lệ ({}) lớn hơn số phiếu thu về ({returned})",
-                    "invalid ballots ({}) exceed the ballots returned ({returned})",
-                    v.invalid
-                ),
-            ));
-            continue;
-        }
-        if let Some(k) = v.choose {
-            check_choice(m, v, k, returned, &path, problems);
-            continue;
-        }
-        for (j, o) in v.options.iter().enumerate() {
-            if o.count > v.voters {
-                problems.push(Problem::error(
-                    format!("{path}.options[{j}].count"),
-                    text!(
-                        "số phiếu \"{}\" ({}) lớn hơn số người biểu quyết ({})",
-                        "the count for \"{}\" ({}) exceeds the voters present ({})",
-                        o.label,
-                        o.count,
-                        v.voters
-                    ),
-                ));
-            }
-        }
-        let counted: u64 =
-            v.options.iter().map(|o| u64::from(o.count)).sum::<u64>() + u64::from(v.invalid);
-        let voters = u64::from(returned);
-        if counted > voters {
-            problems.push(
-                Problem::error(
-                    format!("{path}.options"),
-                    text!(
-                        "tổng số phiếu ({counted}, kể cả phiếu không hợp lệ) lớn hơn số người biểu quyết ({voters})",
-                        "the counts add up to {counted} (invalid ballots included), more than the {voters} voters present"
-                    ),
-                )
-                .hint(text!(
-                    "kiểm tra lại từng số phiếu và `voters`",
-                    "check each count and `voters`"
-                )),
-            );
-        } else if counted < voters {
-            problems.push(Problem::warning(
-                format!("{path}.options"),
-                text!(
-                    "tổng số phiếu ({counted}) ít hơn số người biểu quyết ({voters}); tỷ lệ vẫn tính trên {voters}",
-                    "the counts add up to {counted}, fewer than the {voters} voters present; percentages are still taken over {voters}"
-                ),
-            ));
-        }
-        let eligible = v.eligible.unwrap_or(m.members.len() as u32);
-        if v.percent_of == PercentBase::Members && v.voters > eligible {
-            problems.push(Problem::error(
-                format!("{path}.voters"),
-                text!(
-                    "số người biểu quyết ({}) lớn hơn số người có quyền biểu quyết ({eligible})",
-                    "the voters present ({}) exceed those entitled to vote ({eligible})",
+                    "số phiếu \"{}\" ({}) lớn hơn số người biểu quyết ({})",
+                    "the count for \"{}\" ({}) exceeds the voters present ({})",
+                    o.label,
+                    o.count,
                     v.voters
                 ),
             ));
         }
-        if v.percent_of == PercentBase::Valid && v.invalid >= v.voters {
-            problems.push(Problem::error(
-                format!("{path}.invalid"),
+    }
+    let counted: u64 =
+        v.options.iter().map(|o| u64::from(o.count)).sum::<u64>() + u64::from(v.invalid);
+    let voters = u64::from(returned);
+    if counted > voters {
+        problems.push(
+            Problem::error(
+                format!("{path}.options"),
                 text!(
-                    "không còn phiếu hợp lệ để tính tỷ lệ",
-                    "no valid ballots are left to take percentages over"
+                    "tổng số phiếu ({counted}, kể cả phiếu không hợp lệ) lớn hơn số người biểu quyết ({voters})",
+                    "the counts add up to {counted} (invalid ballots included), more than the {voters} voters present"
                 ),
-            ));
-        }
+            )
+            .hint(text!(
+                "kiểm tra lại từng số phiếu và `voters`",
+                "check each count and `voters`"
+            )),
+        );
+    } else if counted < voters {
+        problems.push(Problem::warning(
+            format!("{path}.options"),
+            text!(
+                "tổng số phiếu ({counted}) ít hơn số người biểu quyết ({voters}); tỷ lệ vẫn tính trên {voters}",
+                "the counts add up to {counted}, fewer than the {voters} voters present; percentages are still taken over {voters}"
+            ),
+        ));
+    }
+}
+
+/// The base a vote's percentages are taken over is there: the voters within those entitled,
+/// some valid ballots.
+fn check_bases(m: &Meeting, v: &Vote, path: &str, problems: &mut Vec<Problem>) {
+    let eligible = v.eligible.unwrap_or(m.members.len() as u32);
+    if v.percent_of == PercentBase::Members && v.voters > eligible {
+        problems.push(Problem::error(
+            format!("{path}.voters"),
+            text!(
+                "số người biểu quyết ({}) lớn hơn số người có quyền biểu quyết ({eligible})",
+                "the voters present ({}) exceed those entitled to vote ({eligible})",
+                v.voters
+            ),
+        ));
+    }
+    if v.percent_of == PercentBase::Valid && v.invalid >= v.voters {
+        problems.push(Problem::error(
+            format!("{path}.invalid"),
+            text!(
+                "không còn phiếu hợp lệ để tính tỷ lệ",
+                "no valid ballots are left to take percentages over"
+            ),
+        ));
     }
 }
 

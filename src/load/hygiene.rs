@@ -35,11 +35,35 @@ const NULLS: &[&str] = &["~", "null", "Null", "NULL"];
 
 /// Cleans every text field of `meeting` and returns the problems found.
 pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut old_words: Vec<(String, String)> = Vec::new();
-    let mut new_words: Vec<(String, String)> = Vec::new();
-    let mut visited: HashSet<String> = HashSet::new();
-    meeting.visit_texts(&mut |path: &str, value: &mut String| {
+    let mut cleaner = Cleaner {
+        index,
+        opts,
+        problems: Vec::new(),
+        old_words: Vec::new(),
+        new_words: Vec::new(),
+        visited: HashSet::new(),
+    };
+    meeting.visit_texts(&mut |path: &str, value: &mut String| cleaner.field(path, value));
+    cleaner.absent_nulls();
+    cleaner.mixed_tones();
+    cleaner.problems
+}
+
+/// One cleaning pass under way: the problems found, the words of each tone-mark style met
+/// (with their fields) and the fields visited.
+struct Cleaner<'i> {
+    index: &'i YamlIndex,
+    opts: Hygiene,
+    problems: Vec<Problem>,
+    old_words: Vec<(String, String)>,
+    new_words: Vec<(String, String)>,
+    visited: HashSet<String>,
+}
+
+impl Cleaner<'_> {
+    /// Checks and cleans the text field at `path`.
+    fn field(&mut self, path: &str, value: &mut String) {
+        let problems = &mut self.problems;
         // A field over its length limit is not looked at further: it is refused anyway, and
         // the checks below are not meant for megabytes.
         if let Some(p) = limits::check_text(path, value) {
@@ -47,74 +71,57 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
             problems.extend(limits::check_words(path, value));
             return;
         }
-        strip_invisible(path, value, &mut problems);
+        strip_invisible(path, value, problems);
         // Straight quotes become “ ” everywhere but in file names.
         if !path.ends_with(".file") {
             *value = crate::text::curly_quotes(value);
         }
-        fix_legacy(path, value, opts.convert_legacy, &mut problems);
-        if let Some(style) = opts.tone_style {
+        fix_legacy(path, value, self.opts.convert_legacy, problems);
+        if let Some(style) = self.opts.tone_style {
             *value = tone::normalize_tone(value, style);
         } else {
             let (old, new) = tone::detect_mixed(value);
-            old_words.extend(old.into_iter().map(|w| (w, path.to_owned())));
-            new_words.extend(new.into_iter().map(|w| (w, path.to_owned())));
+            self.old_words
+                .extend(old.into_iter().map(|w| (w, path.to_owned())));
+            self.new_words
+                .extend(new.into_iter().map(|w| (w, path.to_owned())));
         }
         problems.extend(limits::check_words(path, value));
-        visited.insert(path.to_owned());
-        let Some(raw) = index.plain_scalar(path) else {
-            return;
-        };
-        if NULLS.contains(&raw) {
-            problems.push(
-                Problem::error(
-                    path,
-                    text!(
-                        "trường này đang để trống (`{raw}`)",
-                        "this field is empty (`{raw}`)"
-                    ),
-                )
-                .hint(text!("ghi nội dung cho trường này", "fill in this field")),
-            );
-        } else if SLIPS.contains(&raw) {
-            problems.push(
-                Problem::warning(
-                    path,
-                    text!(
-                        "giá trị `{raw}` không có dấu ngoặc kép, thường là viết nhầm",
-                        "the unquoted value `{raw}` is usually a slip"
-                    ),
-                )
-                .hint(text!(
-                    "nếu đúng là chữ `{raw}`, hãy đặt trong dấu ngoặc kép: \"{raw}\"",
-                    "if you mean the text `{raw}`, put it in quotes: \"{raw}\""
-                )),
-            );
-        }
-    });
-    // Empty values (`null`, `~`) of optional fields: the field is simply absent, but it was
-    // probably meant to hold text.
-    for (path, value, _) in &index.plain_scalars {
-        if NULLS.contains(&value.as_str()) && !path.is_empty() && !visited.contains(path) {
-            problems.push(
-                Problem::warning(
-                    path.as_str(),
-                    text!(
-                        "giá trị rỗng `{value}`: trường này được coi như bỏ trống",
-                        "empty value `{value}`: the field is treated as absent"
-                    ),
-                )
-                .hint(text!(
-                    "ghi nội dung, hoặc xóa cả dòng nếu không dùng trường này",
-                    "write the value, or delete the line if the field is not used"
-                )),
-            );
+        self.visited.insert(path.to_owned());
+        if let Some(raw) = self.index.plain_scalar(path) {
+            problems.extend(slip(path, raw));
         }
     }
-    if !old_words.is_empty() && !new_words.is_empty() {
-        let (o, op) = &old_words[0];
-        let (n, np) = &new_words[0];
-        problems.push(
+
+    /// Empty values (`null`, `~`) of optional fields: the field is simply absent, but it was
+    /// probably meant to hold text.
+    fn absent_nulls(&mut self) {
+        for (path, value, _) in &self.index.plain_scalars {
+            if NULLS.contains(&value.as_str()) && !path.is_empty() && !self.visited.contains(path) {
+                self.problems.push(
+                    Problem::warning(
+                        path.as_str(),
+                        text!(
+                            "giá trị rỗng `{value}`: trường này được coi như bỏ trống",
+                            "empty value `{value}`: the field is treated as absent"
+                        ),
+                    )
+                    .hint(text!(
+                        "ghi nội dung, hoặc xóa cả dòng nếu không dùng trường này",
+                        "write the value, or delete the line if the field is not used"
+                    )),
+                );
+            }
+        }
+    }
+
+    /// A warning when the file writes words in both tone-mark styles, naming the first of each.
+    fn mixed_tones(&mut self) {
+        let (Some((o, op)), Some((n, np))) = (self.old_words.first(), self.new_words.first())
+        else {
+            return;
+        };
+        self.problems.push(
             Problem::warning(
                 np.as_str(),
                 text!(
@@ -128,7 +135,39 @@ pub fn clean(meeting: &mut Meeting, index: &YamlIndex, opts: Hygiene) -> Vec<Pro
             )),
         );
     }
-    problems
+}
+
+/// The problem with the plain scalar `raw` written for the text field at `path`: YAML's
+/// "nothing" (an error) or a likely slip such as `no` (a warning).
+fn slip(path: &str, raw: &str) -> Option<Problem> {
+    if NULLS.contains(&raw) {
+        Some(
+            Problem::error(
+                path,
+                text!(
+                    "trường này đang để trống (`{raw}`)",
+                    "this field is empty (`{raw}`)"
+                ),
+            )
+            .hint(text!("ghi nội dung cho trường này", "fill in this field")),
+        )
+    } else if SLIPS.contains(&raw) {
+        Some(
+            Problem::warning(
+                path,
+                text!(
+                    "giá trị `{raw}` không có dấu ngoặc kép, thường là viết nhầm",
+                    "the unquoted value `{raw}` is usually a slip"
+                ),
+            )
+            .hint(text!(
+                "nếu đúng là chữ `{raw}`, hãy đặt trong dấu ngoặc kép: \"{raw}\"",
+                "if you mean the text `{raw}`, put it in quotes: \"{raw}\""
+            )),
+        )
+    } else {
+        None
+    }
 }
 
 /// Characters that never belong in a document: removed with a warning.

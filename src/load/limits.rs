@@ -67,122 +67,139 @@ pub const MAX_VOTE_OPTIONS: usize = 500;
 /// units, award recipients, article paragraphs).
 pub const MAX_OTHER_LIST: usize = 500;
 
+/// A list's field path, its length and its limit.
+type Measured = (String, usize, usize);
+
 /// Lists longer than their limit, as errors naming the list.
 pub fn check_lists(m: &Meeting) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut check = |path: String, len: usize, max: usize| {
-        if len > max {
-            problems.push(too_many(&path, len, max));
-        }
-    };
-    check("activities".into(), m.activities.len(), MAX_OTHER_LIST);
-    check("guests".into(), m.guests.len(), MAX_GUESTS);
-    check("members".into(), m.members.len(), MAX_MEMBERS);
-    check("legal_bases".into(), m.legal_bases.len(), MAX_OTHER_LIST);
-    check("commitments".into(), m.commitments.len(), MAX_SECTIONS);
-    check("proceedings".into(), m.proceedings.len(), MAX_ENTRIES);
-    check("votes".into(), m.votes.len(), MAX_ENTRIES);
-    check("awards".into(), m.awards.len(), MAX_ENTRIES);
-    check("conclusions".into(), m.conclusions.len(), MAX_ENTRIES);
-    check("chair.titles".into(), m.chair.titles.len(), MAX_OTHER_LIST);
+    let mut lists = top_lists(m);
+    lists.extend(inner_lists(m));
+    lists.extend(block_lists(m));
+    lists
+        .into_iter()
+        .filter(|(_, len, max)| len > max)
+        .map(|(path, len, max)| too_many(&path, len, max))
+        .collect()
+}
+
+/// The lists at the top level of the meeting, and the chair's and secretary's titles.
+fn top_lists(m: &Meeting) -> Vec<Measured> {
+    let mut lists: Vec<Measured> = vec![
+        ("activities".into(), m.activities.len(), MAX_OTHER_LIST),
+        ("guests".into(), m.guests.len(), MAX_GUESTS),
+        ("members".into(), m.members.len(), MAX_MEMBERS),
+        ("legal_bases".into(), m.legal_bases.len(), MAX_OTHER_LIST),
+        ("commitments".into(), m.commitments.len(), MAX_SECTIONS),
+        ("proceedings".into(), m.proceedings.len(), MAX_ENTRIES),
+        ("votes".into(), m.votes.len(), MAX_ENTRIES),
+        ("awards".into(), m.awards.len(), MAX_ENTRIES),
+        ("conclusions".into(), m.conclusions.len(), MAX_ENTRIES),
+        ("chair.titles".into(), m.chair.titles.len(), MAX_OTHER_LIST),
+    ];
     if let Some(s) = &m.secretary {
-        check("secretary.titles".into(), s.titles.len(), MAX_OTHER_LIST);
+        lists.push(("secretary.titles".into(), s.titles.len(), MAX_OTHER_LIST));
     }
-    // Inner lists of a list already too long are not looked at: one error says enough.
+    lists
+}
+
+/// The lists inside the entries of the top-level lists. Inner lists of a list already too long
+/// are not looked at: one error says enough.
+fn inner_lists(m: &Meeting) -> Vec<Measured> {
+    let mut lists = Vec::new();
     if m.guests.len() <= MAX_GUESTS {
         for (i, g) in m.guests.iter().enumerate() {
-            check(
+            lists.push((
                 format!("guests[{i}].titles"),
                 g.titles.len(),
                 MAX_OTHER_LIST,
-            );
+            ));
         }
     }
     if m.commitments.len() <= MAX_SECTIONS {
         for (i, s) in m.commitments.iter().enumerate() {
-            check(
-                format!("commitments[{i}].items"),
-                s.items.len(),
-                MAX_SECTION_ITEMS,
-            );
+            let items = format!("commitments[{i}].items");
+            lists.push((items.clone(), s.items.len(), MAX_SECTION_ITEMS));
             if s.items.len() > MAX_SECTION_ITEMS {
                 continue;
             }
             for (j, c) in s.items.iter().enumerate() {
-                check(
-                    format!("commitments[{i}].items[{j}].items"),
-                    c.items.len(),
-                    MAX_SUB_ITEMS,
-                );
+                lists.push((format!("{items}[{j}].items"), c.items.len(), MAX_SUB_ITEMS));
             }
         }
     }
     if m.votes.len() <= MAX_ENTRIES {
         for (i, v) in m.votes.iter().enumerate() {
-            check(
+            lists.push((
                 format!("votes[{i}].options"),
                 v.options.len(),
                 MAX_VOTE_OPTIONS,
-            );
+            ));
             if let Some(e) = &v.elected {
-                check(format!("votes[{i}].elected"), e.len(), MAX_OTHER_LIST);
+                lists.push((format!("votes[{i}].elected"), e.len(), MAX_OTHER_LIST));
             }
         }
     }
     if m.awards.len() <= MAX_ENTRIES {
         for (i, a) in m.awards.iter().enumerate() {
-            check(
+            lists.push((
                 format!("awards[{i}].recipients"),
                 a.recipients.len(),
                 MAX_OTHER_LIST,
-            );
+            ));
         }
     }
+    lists
+}
+
+/// The lists in the blocks of each document (agreement, minutes, programme, attendance,
+/// counting, proposal, invitation, article).
+fn block_lists(m: &Meeting) -> Vec<Measured> {
+    let mut lists = Vec::new();
     if let Some(r) = &m.agreement.recipients {
-        check("agreement.recipients".into(), r.len(), MAX_OTHER_LIST);
+        lists.push(("agreement.recipients".into(), r.len(), MAX_OTHER_LIST));
     }
-    check(
+    lists.push((
         "minutes.recipients".into(),
         m.minutes.recipients.len(),
         MAX_OTHER_LIST,
-    );
-    check("programme".into(), m.programme.len(), MAX_OTHER_LIST);
+    ));
+    lists.push(("programme".into(), m.programme.len(), MAX_OTHER_LIST));
     if let Some(a) = &m.attendance {
-        check("attendance.people".into(), a.people.len(), MAX_ENTRIES);
-        check(
+        lists.push(("attendance.people".into(), a.people.len(), MAX_ENTRIES));
+        lists.push((
             "attendance.blank_rows".into(),
             a.blank_rows as usize,
             MAX_ENTRIES,
-        );
+        ));
     }
     if let Some(c) = &m.counting {
-        check(
+        lists.push((
             "counting.committee".into(),
             c.committee.len(),
             MAX_OTHER_LIST,
-        );
+        ));
     }
     if let Some(p) = &m.proposal {
-        check("proposal.results".into(), p.results.len(), MAX_ENTRIES);
-        check(
+        lists.push(("proposal.results".into(), p.results.len(), MAX_ENTRIES));
+        lists.push((
             "proposal.legal_bases".into(),
             p.legal_bases.len(),
             MAX_OTHER_LIST,
-        );
+        ));
     }
     if let Some(i) = &m.invitation {
-        check("invitation.notes".into(), i.notes.len(), MAX_OTHER_LIST);
+        lists.push(("invitation.notes".into(), i.notes.len(), MAX_OTHER_LIST));
     }
     if let Some(a) = &m.article {
-        check(
+        lists.push((
             "article.paragraphs".into(),
             a.paragraphs.len(),
             MAX_OTHER_LIST,
-        );
-        check("article.body".into(), a.body.len(), MAX_OTHER_LIST);
-        check("article.photos".into(), a.photos.len(), MAX_ENTRIES);
+        ));
+        lists.push(("article.body".into(), a.body.len(), MAX_OTHER_LIST));
+        lists.push(("article.photos".into(), a.photos.len(), MAX_ENTRIES));
     }
-    problems
+    lists
 }
 
 fn too_many(path: &str, len: usize, max: usize) -> Problem {

@@ -139,65 +139,10 @@ pub fn load_str(
     opts: &LoadOptions,
 ) -> Result<(Meeting, YamlIndex, Vec<Problem>), Vec<Problem>> {
     if text.trim().is_empty() {
-        return Err(vec![
-            Problem::error(
-                "",
-                text!(
-                    "tệp trống: không có trường nào",
-                    "the file is empty: it has no fields"
-                ),
-            )
-            .hint(text!(
-                "xem tệp mẫu trong thư mục samples/ và tài liệu docs/schema.md",
-                "see the samples/ folder and docs/schema.md"
-            )),
-        ]);
+        return Err(vec![yaml_index::empty_file()]);
     }
     let index = yaml_index::scan(text)?;
-
-    let mut unknown = Vec::new();
-    let de = serde_yaml::Deserializer::from_str(text);
-    let mut on_unknown =
-        |path: serde_ignored::Path| unknown.push(serde_errors::ignored_path(&path));
-    let ignoring = serde_ignored::Deserializer::new(de, &mut on_unknown);
-    let result: Result<Meeting, _> = serde_path_to_error::deserialize(ignoring);
-    let mut problems: Vec<Problem> = unknown
-        .iter()
-        .map(|p| serde_errors::unknown_key(p).at(index.key_pos(p)))
-        .collect();
-    let mut meeting = match result {
-        Ok(m) => m,
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            let inner = e.into_inner();
-            let message = inner.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
-            // serde_yaml prefixes the path ("members: invalid type: …"); the path is shown apart.
-            let message = match message.split_once(": ") {
-                Some((prefix, rest)) if !prefix.contains(' ') && !rest.is_empty() => {
-                    rest.to_owned()
-                }
-                _ => message,
-            };
-            let mut problem = serde_errors::type_error(&path, &message);
-            let serde_pos = inner.location().map(|l| Pos {
-                line: l.line(),
-                col: l.column(),
-            });
-            problem.pos = problem
-                .path
-                .as_deref()
-                .and_then(|p| index.value_pos(p))
-                .or(serde_pos);
-            problems.push(problem);
-            return Err(problems);
-        }
-    };
+    let (mut meeting, mut problems) = deserialize(text, &index)?;
     // Lists far longer than any meeting's: stop before the slower passes walk them.
     let too_long = limits::check_lists(&meeting);
     if !too_long.is_empty() {
@@ -216,6 +161,57 @@ pub fn load_str(
     } else {
         Ok((meeting, index, problems))
     }
+}
+
+/// serde over `text`: the meeting and a problem per unknown key, or those problems and serde's
+/// first error.
+fn deserialize(text: &str, index: &YamlIndex) -> Result<(Meeting, Vec<Problem>), Vec<Problem>> {
+    let mut unknown = Vec::new();
+    let de = serde_yaml::Deserializer::from_str(text);
+    let mut on_unknown =
+        |path: serde_ignored::Path| unknown.push(serde_errors::ignored_path(&path));
+    let ignoring = serde_ignored::Deserializer::new(de, &mut on_unknown);
+    let result: Result<Meeting, _> = serde_path_to_error::deserialize(ignoring);
+    let mut problems: Vec<Problem> = unknown
+        .iter()
+        .map(|p| serde_errors::unknown_key(p).at(index.key_pos(p)))
+        .collect();
+    match result {
+        Ok(meeting) => Ok((meeting, problems)),
+        Err(e) => {
+            problems.push(serde_problem(e, index));
+            Err(problems)
+        }
+    }
+}
+
+/// serde's error as a problem, at its field's position (else at serde's).
+fn serde_problem(e: serde_path_to_error::Error<serde_yaml::Error>, index: &YamlIndex) -> Problem {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let inner = e.into_inner();
+    let message = inner.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
+    // serde_yaml prefixes the path ("members: invalid type: …"); the path is shown apart.
+    let message = match message.split_once(": ") {
+        Some((prefix, rest)) if !prefix.contains(' ') && !rest.is_empty() => rest.to_owned(),
+        _ => message,
+    };
+    let mut problem = serde_errors::type_error(&path, &message);
+    let serde_pos = inner.location().map(|l| Pos {
+        line: l.line(),
+        col: l.column(),
+    });
+    problem.pos = problem
+        .path
+        .as_deref()
+        .and_then(|p| index.value_pos(p))
+        .or(serde_pos);
+    problem
 }
 
 /// Fills in the position of every problem that names a field but has none.

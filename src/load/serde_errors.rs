@@ -62,13 +62,40 @@ pub fn unknown_key(path: &str) -> Problem {
 pub fn type_error(path: &str, message: &str) -> Problem {
     // serde's wording is stable: "missing field `x`", "invalid type: …, expected …",
     // "unknown variant `x`, expected one of `a`, `b`", "invalid value: …".
-    if let Some(field) = between(message, "missing field `", "`") {
-        let full = if path.is_empty() || path == "." {
-            field.to_owned()
-        } else {
-            format!("{path}.{field}")
-        };
-        return Problem::error(
+    missing_field(path, message)
+        .or_else(|| unknown_variant(path, message))
+        .or_else(|| invalid(path, message))
+        .unwrap_or_else(|| {
+            if message.contains("recursion limit exceeded") {
+                Problem::error(
+                    path,
+                    text!(
+                        "các trường lồng nhau quá sâu",
+                        "fields are nested too deeply"
+                    ),
+                )
+            } else {
+                Problem::error(
+                    path,
+                    text!(
+                        "không đọc được giá trị: {message}",
+                        "cannot read the value: {message}"
+                    ),
+                )
+            }
+        })
+}
+
+/// "missing field `x`": the field's full path, and the line to add.
+fn missing_field(path: &str, message: &str) -> Option<Problem> {
+    let field = between(message, "missing field `", "`")?;
+    let full = if path.is_empty() || path == "." {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    };
+    Some(
+        Problem::error(
             full,
             text!(
                 "thiếu trường bắt buộc `{field}`",
@@ -78,71 +105,66 @@ pub fn type_error(path: &str, message: &str) -> Problem {
         .hint(text!(
             "thêm dòng `{field}: …` (xem docs/schema.md)",
             "add a line `{field}: …` (see docs/schema.md)"
-        ));
-    }
-    if let Some(variant) = between(message, "unknown variant `", "`") {
-        let allowed: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .split(['`', ',', ' '])
-            .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
-            .collect();
-        let list = allowed.join(", ");
-        let problem = Problem::error(
-            path,
-            text!(
-                "giá trị `{variant}` không hợp lệ; chỉ dùng một trong: {list}",
-                "`{variant}` is not allowed; use one of: {list}"
-            ),
-        );
-        return match closest(variant, allowed.iter().copied()) {
-            Some(best) => problem.hint(text!(
-                "có phải ý bạn là `{best}`?",
-                "did you mean `{best}`?"
-            )),
-            None => problem,
-        };
-    }
+        )),
+    )
+}
+
+/// "unknown variant `x`, expected one of …": the values allowed, and the closest.
+fn unknown_variant(path: &str, message: &str) -> Option<Problem> {
+    let variant = between(message, "unknown variant `", "`")?;
+    let allowed: Vec<&str> = message
+        .split("expected ")
+        .nth(1)
+        .unwrap_or("")
+        .split(['`', ',', ' '])
+        .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
+        .collect();
+    let list = allowed.join(", ");
+    let problem = Problem::error(
+        path,
+        text!(
+            "giá trị `{variant}` không hợp lệ; chỉ dùng một trong: {list}",
+            "`{variant}` is not allowed; use one of: {list}"
+        ),
+    );
+    Some(match closest(variant, allowed.iter().copied()) {
+        Some(best) => problem.hint(text!(
+            "có phải ý bạn là `{best}`?",
+            "did you mean `{best}`?"
+        )),
+        None => problem,
+    })
+}
+
+/// "invalid type: …, expected …" and "invalid value: …, expected …": what was expected and
+/// found, in words.
+fn invalid(path: &str, message: &str) -> Option<Problem> {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found_vi, expected_vi) = (found_vi(found), kind_vi(expected));
-        return Problem::error(
-            path,
-            text!(
-                "kiểu giá trị sai: cần {expected_vi}, nhưng tệp ghi {found_vi}",
-                "wrong kind of value: expected {expected}, found {found}"
-            ),
-        )
-        .hint(hint_for(expected));
+        return Some(
+            Problem::error(
+                path,
+                text!(
+                    "kiểu giá trị sai: cần {expected_vi}, nhưng tệp ghi {found_vi}",
+                    "wrong kind of value: expected {expected}, found {found}"
+                ),
+            )
+            .hint(hint_for(expected)),
+        );
     }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected_vi = kind_vi(expected);
-        return Problem::error(
+    let rest = message.strip_prefix("invalid value: ")?;
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let expected_vi = kind_vi(expected);
+    Some(
+        Problem::error(
             path,
             text!(
                 "giá trị không hợp lệ: cần {expected_vi}, nhưng tệp ghi {found}",
                 "invalid value: expected {expected}, found {found}"
             ),
         )
-        .hint(hint_for(expected));
-    }
-    if message.contains("recursion limit exceeded") {
-        return Problem::error(
-            path,
-            text!(
-                "các trường lồng nhau quá sâu",
-                "fields are nested too deeply"
-            ),
-        );
-    }
-    Problem::error(
-        path,
-        text!(
-            "không đọc được giá trị: {message}",
-            "cannot read the value: {message}"
-        ),
+        .hint(hint_for(expected)),
     )
 }
 

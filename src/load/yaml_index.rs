@@ -86,180 +86,161 @@ fn pos(span: &Span) -> Pos {
     }
 }
 
+/// The items saphyr's parser yields.
+type Item<'a> = Result<(Event<'a>, Span), saphyr_parser::ScanError>;
+
 /// Scans `text`; returns the index, or every structural problem found before giving up.
 pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
     if let Some(problem) = forbidden_char(text) {
         return Err(vec![problem]);
     }
-    let mut index = YamlIndex::default();
-    let mut problems = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, usize> = HashMap::new();
-    // Nodes written in the file, and nodes added by aliases standing for their anchors.
-    let mut plain_nodes = 0usize;
-    let mut alias_nodes = 0usize;
-    let mut documents = 0usize;
-    let mut top_seen = false;
-    let mut warned_keys: HashSet<String> = HashSet::new();
-
+    let mut scanner = Scanner::default();
     let mut events = Parser::new_from_str(text);
     while let Some(item) = events.next() {
-        let (event, span) = match item {
-            Ok(x) => x,
-            Err(e) => {
-                let m = e.marker();
-                problems.push(
-                    Problem::error(
-                        "",
-                        text!(
-                            "lỗi cú pháp YAML: {}",
-                            "YAML syntax error: {}",
-                            e.info()),
-                    )
-                    .at(Some(Pos {
-                        line: m.line(),
-                        col: m.col() + 1,
-                    }))
-                    .hint(text!(
-                        "kiểm tra dấu hai chấm, thụt đầu dòng (dùng dấu cách, không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng trên",
-                        "check the colon, the indentation (spaces, not tabs) and the quotes on this line or the one above"
-                    )),
-                );
-                return Err(problems);
-            }
+        let step = match item {
+            Ok((event, span)) => scanner.event(event, pos(&span), &mut events),
+            Err(e) => Err(syntax_error(&e)),
         };
-        let at = pos(&span);
-        // Work out the path of a node starting here, and whether it is a mapping key.
+        if let Err(fatal) = step {
+            scanner.problems.push(fatal);
+            return Err(scanner.problems);
+        }
+    }
+    scanner.finish()
+}
+
+/// One scan under way: the index built so far, the open mappings and sequences, the sizes of
+/// the anchors and the counts the limits are checked against. A method's `Err` is the problem
+/// that ends the scan.
+#[derive(Default)]
+struct Scanner {
+    index: YamlIndex,
+    problems: Vec<Problem>,
+    stack: Vec<Frame>,
+    /// Nodes of each anchor (by id), for the aliases that stand for it.
+    anchors: HashMap<usize, usize>,
+    /// Nodes written in the file.
+    plain_nodes: usize,
+    /// Nodes added by aliases standing for their anchors.
+    alias_nodes: usize,
+    documents: usize,
+    top_seen: bool,
+    /// Key paths already reported as written twice.
+    warned_keys: HashSet<String>,
+}
+
+impl Scanner {
+    /// Dispatches one event at `at`; `rest` is the events after it.
+    fn event<'a>(
+        &mut self,
+        event: Event<'a>,
+        at: Pos,
+        rest: impl Iterator<Item = Item<'a>>,
+    ) -> Result<(), Problem> {
+        match event {
+            Event::DocumentStart(_) => self.document_start(at),
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.close();
+                Ok(())
+            }
+            Event::Scalar(..)
+            | Event::SequenceStart(..)
+            | Event::MappingStart(..)
+            | Event::Alias(_) => self.node(event, at, rest),
+            _ => Ok(()),
+        }
+    }
+
+    /// Refuses a second YAML document in the file.
+    fn document_start(&mut self, at: Pos) -> Result<(), Problem> {
+        self.documents += 1;
+        if self.documents > 1 {
+            return Err(several_documents(at));
+        }
+        Ok(())
+    }
+
+    /// A mapping or sequence ends: its anchor learns its size, its parent its nodes.
+    fn close(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let (Frame::Map { nodes, anchor, .. } | Frame::Seq { nodes, anchor, .. }) = frame;
+        if anchor != 0 {
+            self.anchors.insert(anchor, nodes + 1);
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            add_nodes(parent, nodes);
+        }
+    }
+
+    /// A node starts: refuses a tag, counts the node, finds its path and indexes it.
+    fn node<'a>(
+        &mut self,
+        event: Event<'a>,
+        at: Pos,
+        rest: impl Iterator<Item = Item<'a>>,
+    ) -> Result<(), Problem> {
         let (tag, anchor) = match &event {
             Event::Scalar(_, _, a, t) => (t.is_some(), *a),
             Event::SequenceStart(a, t) | Event::MappingStart(a, t) => (t.is_some(), *a),
             _ => (false, 0),
         };
-        let starts_node = matches!(
-            event,
-            Event::Scalar(..)
-                | Event::SequenceStart(..)
-                | Event::MappingStart(..)
-                | Event::Alias(_)
-        );
-        if let Event::DocumentStart(_) = event {
-            documents += 1;
-            if documents > 1 {
-                problems.push(
-                    Problem::error(
-                        "",
-                        text!(
-                            "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một cuộc họp",
-                            "the file holds several YAML documents (---); one file describes one meeting"
-                        ),
-                    )
-                    .at(Some(at)),
-                );
-                return Err(problems);
-            }
-        }
-        if !starts_node {
-            if matches!(event, Event::SequenceEnd | Event::MappingEnd)
-                && let Some(frame) = stack.pop()
-            {
-                {
-                    let (nodes, anchor) = match frame {
-                        Frame::Map { nodes, anchor, .. } | Frame::Seq { nodes, anchor, .. } => {
-                            (nodes, anchor)
-                        }
-                    };
-                    if anchor != 0 {
-                        anchors.insert(anchor, nodes + 1);
-                    }
-                    if let Some(parent) = stack.last_mut() {
-                        add_nodes(parent, nodes);
-                    }
-                }
-            }
-            continue;
-        }
-
-        // A node starts.
         if tag {
-            problems.push(
-                Problem::error(
-                    "",
-                    text!(
-                        "thẻ YAML (dấu !) không được dùng trong tệp cuộc họp",
-                        "YAML tags (!) are not allowed in a meeting file"
-                    ),
-                )
-                .at(Some(at))
-                .hint(text!(
-                    "xóa phần bắt đầu bằng ! và để giá trị bình thường, trong dấu ngoặc kép nếu cần",
-                    "remove the part starting with ! and write the value plainly, in quotes if needed"
-                )),
-            );
+            self.problems.push(tag_refused(at));
         }
-        let weight = match &event {
+        let weight = self.count(&event, at, rest)?;
+        match self.path_of(&event, weight, at)? {
+            Some(path) => self.value(event, path, anchor, at),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts a node (an alias as its anchor's nodes) against [`MAX_ALIAS_NODES`] and
+    /// [`MAX_NODES`]; returns its weight.
+    fn count<'a>(
+        &mut self,
+        event: &Event<'a>,
+        at: Pos,
+        rest: impl Iterator<Item = Item<'a>>,
+    ) -> Result<usize, Problem> {
+        let weight = match event {
             Event::Alias(id) => {
-                let weight = anchors.get(id).copied().unwrap_or(1);
-                alias_nodes = alias_nodes.saturating_add(weight);
+                let weight = self.anchors.get(id).copied().unwrap_or(1);
+                self.alias_nodes = self.alias_nodes.saturating_add(weight);
                 weight
             }
             _ => {
-                plain_nodes += 1;
+                self.plain_nodes += 1;
                 1
             }
         };
-        if alias_nodes > MAX_ALIAS_NODES {
-            problems.push(
-                Problem::error(
-                    "",
-                    text!(
-                        "các bí danh YAML (*tên) trong tệp mở rộng thành hơn {MAX_ALIAS_NODES} mục; có thể là tệp độc hại",
-                        "the YAML aliases (*name) in the file expand to more than {MAX_ALIAS_NODES} nodes; it may be hostile"
-                    ),
-                )
-                .at(Some(at))
-                .hint(text!(
-                    "không dùng bí danh (&tên, *tên); viết thẳng giá trị",
-                    "do not use aliases (&name, *name); write the values out"
-                )),
-            );
-            return Err(problems);
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return Err(alias_bomb(at));
         }
-        if plain_nodes > MAX_NODES {
-            problems.push(too_many_nodes(plain_nodes, &mut events));
-            return Err(problems);
+        if self.plain_nodes > MAX_NODES {
+            return Err(too_many_nodes(self.plain_nodes, rest));
         }
-        let path = match stack.last_mut() {
-            None => {
-                if top_seen {
-                    continue;
-                }
-                top_seen = true;
-                if !matches!(event, Event::MappingStart(..)) {
-                    problems.push(
-                        Problem::error(
-                            "",
-                            text!(
-                                "tệp phải là một bảng các trường (khóa: giá trị) ở cấp ngoài cùng",
-                                "the top level of the file must be a mapping (key: value)"
-                            ),
-                        )
-                        .at(Some(at))
-                        .hint(text!(
-                            "bắt đầu tệp bằng các dòng như `bloc:`, `year: 2026`, `date: 2026-03-13` (xem docs/schema.md)",
-                            "start the file with lines such as `bloc:`, `year: 2026`, `date: 2026-03-13` (see docs/schema.md)"
-                        )),
-                    );
-                    return Err(problems);
-                }
-                String::new()
-            }
+        Ok(weight)
+    }
+
+    /// The path of a node that is a value (the top level, a sequence item, a mapping's
+    /// value); `None` for a mapping's key (recorded here) and for a second top-level node.
+    fn path_of(
+        &mut self,
+        event: &Event,
+        weight: usize,
+        at: Pos,
+    ) -> Result<Option<String>, Problem> {
+        match self.stack.last_mut() {
+            None => self.top(event, at),
             Some(Frame::Seq {
                 path, next, nodes, ..
             }) => {
                 *nodes = nodes.saturating_add(weight);
                 let p = format!("{path}[{next}]");
                 *next += 1;
-                p
+                Ok(Some(p))
             }
             Some(Frame::Map {
                 path,
@@ -269,125 +250,234 @@ pub fn scan(text: &str) -> Result<YamlIndex, Vec<Problem>> {
                 ..
             }) => {
                 *nodes = nodes.saturating_add(weight);
-                match key.take() {
-                    Some(k) => join(path, &k),
-                    None => {
-                        // This node is a key.
-                        let Event::Scalar(k, ..) = &event else {
-                            problems.push(
-                                Problem::error(
-                                    path.as_str(),
-                                    text!(
-                                        "tên trường phải là một chữ đơn giản",
-                                        "a key must be a plain word"
-                                    ),
-                                )
-                                .at(Some(at)),
-                            );
-                            return Err(problems);
-                        };
-                        let kp = join(path, k);
-                        if let Some(first) = keys.get(k.as_ref()) {
-                            if warned_keys.insert(kp.clone()) {
-                                problems.push(
-                                    Problem::error(
-                                        kp.clone(),
-                                        text!(
-                                            "trường `{k}` được khai báo hai lần (lần đầu ở dòng {})",
-                                            "key `{k}` appears twice (first on line {})",
-                                            first.line),
-                                    )
-                                    .at(Some(at))
-                                    .hint(text!(
-                                        "giữ một lần khai báo và xóa lần còn lại",
-                                        "keep one and delete the other"
-                                    )),
-                                );
-                            }
-                        } else {
-                            keys.insert(k.to_string(), at);
-                        }
-                        index.keys.entry(kp).or_insert(at);
-                        *key = Some(k.to_string());
-                        continue;
-                    }
+                if let Some(k) = key.take() {
+                    return Ok(Some(join(path, &k)));
                 }
+                let Event::Scalar(k, ..) = event else {
+                    return Err(key_not_a_word(path, at));
+                };
+                let kp = join(path, k);
+                if let Some(first) = keys.get(k.as_ref()) {
+                    if self.warned_keys.insert(kp.clone()) {
+                        self.problems.push(duplicate_key(&kp, k, *first, at));
+                    }
+                } else {
+                    keys.insert(k.to_string(), at);
+                }
+                self.index.keys.entry(kp).or_insert(at);
+                *key = Some(k.to_string());
+                Ok(None)
             }
-        };
-        index.values.entry(path.clone()).or_insert(at);
+        }
+    }
+
+    /// The top-level node: the empty path if it is the first and a mapping.
+    fn top(&mut self, event: &Event, at: Pos) -> Result<Option<String>, Problem> {
+        if self.top_seen {
+            return Ok(None);
+        }
+        self.top_seen = true;
+        if !matches!(event, Event::MappingStart(..)) {
+            return Err(top_not_a_mapping(at));
+        }
+        Ok(Some(String::new()))
+    }
+
+    /// Indexes the value at `path`: its position, a plain scalar and its anchor's size, or a
+    /// mapping or sequence opened (refused past [`MAX_DEPTH`]).
+    fn value(&mut self, event: Event, path: String, anchor: usize, at: Pos) -> Result<(), Problem> {
+        self.index.values.entry(path.clone()).or_insert(at);
         match event {
             Event::Scalar(value, style, _, _) => {
                 if style == ScalarStyle::Plain {
-                    let i = index.plain_scalars.len();
-                    index.plain_by_path.entry(path.clone()).or_insert(i);
-                    index.plain_scalars.push((path, value.to_string(), at));
+                    let i = self.index.plain_scalars.len();
+                    self.index.plain_by_path.entry(path.clone()).or_insert(i);
+                    self.index.plain_scalars.push((path, value.to_string(), at));
                 }
                 if anchor != 0 {
-                    anchors.insert(anchor, 1);
+                    self.anchors.insert(anchor, 1);
                 }
+                Ok(())
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                if stack.len() >= MAX_DEPTH {
-                    problems.push(
-                        Problem::error(
-                            path.as_str(),
-                            text!(
-                                "các trường lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
-                                "fields are nested too deeply (more than {MAX_DEPTH} levels)"
-                            ),
-                        )
-                        .at(Some(at)),
-                    );
-                    return Err(problems);
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(&path, at));
                 }
-                stack.push(if matches!(event, Event::MappingStart(..)) {
-                    Frame::Map {
-                        path,
-                        key: None,
-                        keys: HashMap::new(),
-                        nodes: 0,
-                        anchor,
-                    }
-                } else {
-                    Frame::Seq {
-                        path,
-                        next: 0,
-                        nodes: 0,
-                        anchor,
-                    }
-                });
+                self.stack
+                    .push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map {
+                            path,
+                            key: None,
+                            keys: HashMap::new(),
+                            nodes: 0,
+                            anchor,
+                        }
+                    } else {
+                        Frame::Seq {
+                            path,
+                            next: 0,
+                            nodes: 0,
+                            anchor,
+                        }
+                    });
+                Ok(())
             }
-            _ => {}
+            _ => Ok(()),
         }
     }
-    if !top_seen {
-        problems.push(
-            Problem::error(
-                "",
-                text!(
-                    "tệp trống: không có trường nào",
-                    "the file is empty: it has no fields"
-                ),
-            )
-            .hint(text!(
-                "xem tệp mẫu trong thư mục samples/ và tài liệu docs/schema.md",
-                "see the samples/ folder and docs/schema.md"
-            )),
-        );
+
+    /// The index, or every problem found (an empty file is one).
+    fn finish(mut self) -> Result<YamlIndex, Vec<Problem>> {
+        if !self.top_seen {
+            self.problems.push(empty_file());
+        }
+        if self.problems.is_empty() {
+            Ok(self.index)
+        } else {
+            Err(self.problems)
+        }
     }
-    if problems.is_empty() {
-        Ok(index)
-    } else {
-        Err(problems)
-    }
+}
+
+/// The error for YAML that does not parse.
+fn syntax_error(e: &saphyr_parser::ScanError) -> Problem {
+    let m = e.marker();
+    Problem::error(
+        "",
+        text!(
+            "lỗi cú pháp YAML: {}",
+            "YAML syntax error: {}",
+            e.info()),
+    )
+    .at(Some(Pos {
+        line: m.line(),
+        col: m.col() + 1,
+    }))
+    .hint(text!(
+        "kiểm tra dấu hai chấm, thụt đầu dòng (dùng dấu cách, không dùng Tab) và dấu ngoặc kép ở dòng này hoặc dòng trên",
+        "check the colon, the indentation (spaces, not tabs) and the quotes on this line or the one above"
+    ))
+}
+
+/// The error for a second YAML document (`---`) in the file.
+fn several_documents(at: Pos) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ mô tả một cuộc họp",
+            "the file holds several YAML documents (---); one file describes one meeting"
+        ),
+    )
+    .at(Some(at))
+}
+
+/// The error for a YAML tag (`!`).
+fn tag_refused(at: Pos) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "thẻ YAML (dấu !) không được dùng trong tệp cuộc họp",
+            "YAML tags (!) are not allowed in a meeting file"
+        ),
+    )
+    .at(Some(at))
+    .hint(text!(
+        "xóa phần bắt đầu bằng ! và để giá trị bình thường, trong dấu ngoặc kép nếu cần",
+        "remove the part starting with ! and write the value plainly, in quotes if needed"
+    ))
+}
+
+/// The error for aliases that add more than [`MAX_ALIAS_NODES`] nodes.
+fn alias_bomb(at: Pos) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "các bí danh YAML (*tên) trong tệp mở rộng thành hơn {MAX_ALIAS_NODES} mục; có thể là tệp độc hại",
+            "the YAML aliases (*name) in the file expand to more than {MAX_ALIAS_NODES} nodes; it may be hostile"
+        ),
+    )
+    .at(Some(at))
+    .hint(text!(
+        "không dùng bí danh (&tên, *tên); viết thẳng giá trị",
+        "do not use aliases (&name, *name); write the values out"
+    ))
+}
+
+/// The error for a top level that is not a mapping.
+fn top_not_a_mapping(at: Pos) -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "tệp phải là một bảng các trường (khóa: giá trị) ở cấp ngoài cùng",
+            "the top level of the file must be a mapping (key: value)"
+        ),
+    )
+    .at(Some(at))
+    .hint(text!(
+        "bắt đầu tệp bằng các dòng như `bloc:`, `year: 2026`, `date: 2026-03-13` (xem docs/schema.md)",
+        "start the file with lines such as `bloc:`, `year: 2026`, `date: 2026-03-13` (see docs/schema.md)"
+    ))
+}
+
+/// The error for a mapping key that is not a scalar, in the mapping at `path`.
+fn key_not_a_word(path: &str, at: Pos) -> Problem {
+    Problem::error(
+        path,
+        text!(
+            "tên trường phải là một chữ đơn giản",
+            "a key must be a plain word"
+        ),
+    )
+    .at(Some(at))
+}
+
+/// The error for the key `k` (path `kp`) written a second time at `at`.
+fn duplicate_key(kp: &str, k: &str, first: Pos, at: Pos) -> Problem {
+    Problem::error(
+        kp,
+        text!(
+            "trường `{k}` được khai báo hai lần (lần đầu ở dòng {})",
+            "key `{k}` appears twice (first on line {})",
+            first.line
+        ),
+    )
+    .at(Some(at))
+    .hint(text!(
+        "giữ một lần khai báo và xóa lần còn lại",
+        "keep one and delete the other"
+    ))
+}
+
+/// The error for nesting deeper than [`MAX_DEPTH`] at `path`.
+fn too_deep(path: &str, at: Pos) -> Problem {
+    Problem::error(
+        path,
+        text!(
+            "các trường lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
+            "fields are nested too deeply (more than {MAX_DEPTH} levels)"
+        ),
+    )
+    .at(Some(at))
+}
+
+/// The error for a file with no fields.
+pub(super) fn empty_file() -> Problem {
+    Problem::error(
+        "",
+        text!(
+            "tệp trống: không có trường nào",
+            "the file is empty: it has no fields"
+        ),
+    )
+    .hint(text!(
+        "xem tệp mẫu trong thư mục samples/ và tài liệu docs/schema.md",
+        "see the samples/ folder and docs/schema.md"
+    ))
 }
 
 /// The error for a file with more than [`MAX_NODES`] nodes: counts the rest of them (`counted`
 /// so far) to say how many there are.
-fn too_many_nodes<'a>(
-    counted: usize,
-    rest: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
-) -> Problem {
+fn too_many_nodes<'a>(counted: usize, rest: impl Iterator<Item = Item<'a>>) -> Problem {
     let mut total = counted;
     let mut complete = true;
     for item in rest {

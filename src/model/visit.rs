@@ -66,12 +66,7 @@ impl Meeting {
             path: String::new(),
             visitor,
         };
-        w.nest("bloc", &mut self.bloc, |w, b| {
-            w.field("name", &mut b.name);
-            w.opt("superior", &mut b.superior);
-            w.field("place", &mut b.place);
-            w.opt("head_unit", &mut b.head_unit);
-        });
+        w.nest("bloc", &mut self.bloc, bloc);
         w.opt("title", &mut self.title);
         w.field("date", &mut self.date);
         w.field("start_time", &mut self.start_time);
@@ -81,49 +76,16 @@ impl Meeting {
         if let Some(s) = &mut self.secretary {
             w.nest("secretary", s, person);
         }
-        w.each("guests", &mut self.guests, |w, g| {
-            w.field("name", &mut g.name);
-            w.list("titles", &mut g.titles);
-            w.opt("role", &mut g.role);
-            w.opt("speech", &mut g.speech);
-        });
-        w.each("members", &mut self.members, |w, m| {
-            w.opt("id", &mut m.id);
-            w.field("name", &mut m.name);
-            w.nest("signer", &mut m.signer, |w, s| {
-                w.field("name", &mut s.name);
-                w.field("title", &mut s.title);
-                w.opt("on_behalf_of", &mut s.on_behalf_of);
-                w.opt("principal_title", &mut s.principal_title);
-            });
-            w.opt("absent", &mut m.absent);
-        });
+        w.each("guests", &mut self.guests, guest);
+        w.each("members", &mut self.members, member);
         w.list("legal_bases", &mut self.legal_bases);
-        w.each("commitments", &mut self.commitments, |w, s| {
-            w.field("title", &mut s.title);
-            w.opt("intro", &mut s.intro);
-            w.opt("summary", &mut s.summary);
-            w.each("items", &mut s.items, |w, c| {
-                w.field("text", &mut c.text);
-                w.list("items", &mut c.items);
-            });
-        });
+        w.each("commitments", &mut self.commitments, section);
         w.each("proceedings", &mut self.proceedings, |w, p| {
             w.field("speaker", &mut p.speaker);
             w.opt("title", &mut p.title);
             w.field("summary", &mut p.summary);
         });
-        w.each("votes", &mut self.votes, |w, v| {
-            w.field("motion", &mut v.motion);
-            w.opt("method", &mut v.method);
-            w.each("options", &mut v.options, |w, o| {
-                w.field("label", &mut o.label)
-            });
-            if let Some(elected) = &mut v.elected {
-                w.list("elected", elected);
-            }
-            w.opt("result", &mut v.result);
-        });
+        w.each("votes", &mut self.votes, vote);
         w.each("awards", &mut self.awards, |w, a| {
             w.field("award", &mut a.award);
             w.list("recipients", &mut a.recipients);
@@ -135,40 +97,21 @@ impl Meeting {
             w.opt("issuer_code", &mut n.issuer_code);
             w.opt("agreement_type", &mut n.agreement_type);
         });
-        w.nest("agreement", &mut self.agreement, |w, a| {
-            w.opt("title", &mut a.title);
-            w.opt("subject", &mut a.subject);
-            w.opt("preamble", &mut a.preamble);
-            w.opt("closing", &mut a.closing);
-            w.opt("signature_heading", &mut a.signature_heading);
-            if let Some(r) = &mut a.recipients {
-                w.list("recipients", r);
-            }
-            w.opt("archive", &mut a.archive);
-        });
+        w.nest("agreement", &mut self.agreement, agreement);
         w.nest("minutes", &mut self.minutes, |w, m| {
             w.opt("secretary_label", &mut m.secretary_label);
             w.opt("chair_label", &mut m.chair_label);
             w.list("recipients", &mut m.recipients);
             w.opt("archive", &mut m.archive);
         });
+        self.visit_extras(&mut w);
+    }
+
+    /// Visits the blocks of the documents beyond the agreement and the minutes, in document
+    /// order: article, invitation, programme, attendance, counting, proposal.
+    fn visit_extras(&mut self, w: &mut Walker) {
         if let Some(a) = &mut self.article {
-            w.nest("article", a, |w, a| {
-                w.opt("outlet", &mut a.outlet);
-                w.opt("title", &mut a.title);
-                w.opt("kicker", &mut a.kicker);
-                w.list("paragraphs", &mut a.paragraphs);
-                w.opt("lead", &mut a.lead);
-                for (i, entry) in a.body.iter_mut().enumerate() {
-                    w.opt(&format!("body[{i}]"), entry);
-                }
-                w.each("photos", &mut a.photos, |w, p| {
-                    w.field("file", &mut p.file);
-                    w.field("caption", &mut p.caption);
-                    w.field("credit", &mut p.credit);
-                });
-                w.field("byline", &mut a.byline);
-            });
+            w.nest("article", a, article);
         }
         if let Some(inv) = &mut self.invitation {
             w.nest("invitation", inv, |w, i| {
@@ -202,18 +145,105 @@ impl Meeting {
             });
         }
         if let Some(p) = &mut self.proposal {
-            w.nest("proposal", p, |w, p| {
-                w.field("to", &mut p.to);
-                w.list("legal_bases", &mut p.legal_bases);
-                w.each("results", &mut p.results, |w, r| {
-                    w.field("unit", &mut r.unit);
-                    w.field("result", &mut r.result);
-                });
-                w.opt("signer_title", &mut p.signer_title);
-                w.opt("signer", &mut p.signer);
-            });
+            w.nest("proposal", p, proposal);
         }
     }
+}
+
+/// The text fields of the bloc.
+fn bloc(w: &mut Walker, b: &mut Bloc) {
+    w.field("name", &mut b.name);
+    w.opt("superior", &mut b.superior);
+    w.field("place", &mut b.place);
+    w.opt("head_unit", &mut b.head_unit);
+}
+
+/// The text fields of a guest.
+fn guest(w: &mut Walker, g: &mut Guest) {
+    w.field("name", &mut g.name);
+    w.list("titles", &mut g.titles);
+    w.opt("role", &mut g.role);
+    w.opt("speech", &mut g.speech);
+}
+
+/// The text fields of a member unit and its signer.
+fn member(w: &mut Walker, m: &mut Member) {
+    w.opt("id", &mut m.id);
+    w.field("name", &mut m.name);
+    w.nest("signer", &mut m.signer, |w, s| {
+        w.field("name", &mut s.name);
+        w.field("title", &mut s.title);
+        w.opt("on_behalf_of", &mut s.on_behalf_of);
+        w.opt("principal_title", &mut s.principal_title);
+    });
+    w.opt("absent", &mut m.absent);
+}
+
+/// The text fields of a section of commitments.
+fn section(w: &mut Walker, s: &mut Section) {
+    w.field("title", &mut s.title);
+    w.opt("intro", &mut s.intro);
+    w.opt("summary", &mut s.summary);
+    w.each("items", &mut s.items, |w, c| {
+        w.field("text", &mut c.text);
+        w.list("items", &mut c.items);
+    });
+}
+
+/// The text fields of a vote.
+fn vote(w: &mut Walker, v: &mut Vote) {
+    w.field("motion", &mut v.motion);
+    w.opt("method", &mut v.method);
+    w.each("options", &mut v.options, |w, o| {
+        w.field("label", &mut o.label)
+    });
+    if let Some(elected) = &mut v.elected {
+        w.list("elected", elected);
+    }
+    w.opt("result", &mut v.result);
+}
+
+/// The text fields of the agreement block.
+fn agreement(w: &mut Walker, a: &mut AgreementOptions) {
+    w.opt("title", &mut a.title);
+    w.opt("subject", &mut a.subject);
+    w.opt("preamble", &mut a.preamble);
+    w.opt("closing", &mut a.closing);
+    w.opt("signature_heading", &mut a.signature_heading);
+    if let Some(r) = &mut a.recipients {
+        w.list("recipients", r);
+    }
+    w.opt("archive", &mut a.archive);
+}
+
+/// The text fields of the article block.
+fn article(w: &mut Walker, a: &mut Article) {
+    w.opt("outlet", &mut a.outlet);
+    w.opt("title", &mut a.title);
+    w.opt("kicker", &mut a.kicker);
+    w.list("paragraphs", &mut a.paragraphs);
+    w.opt("lead", &mut a.lead);
+    for (i, entry) in a.body.iter_mut().enumerate() {
+        w.opt(&format!("body[{i}]"), entry);
+    }
+    w.each("photos", &mut a.photos, |w, p| {
+        w.field("file", &mut p.file);
+        w.field("caption", &mut p.caption);
+        w.field("credit", &mut p.credit);
+    });
+    w.field("byline", &mut a.byline);
+}
+
+/// The text fields of the proposal block.
+fn proposal(w: &mut Walker, p: &mut Proposal) {
+    w.field("to", &mut p.to);
+    w.list("legal_bases", &mut p.legal_bases);
+    w.each("results", &mut p.results, |w, r| {
+        w.field("unit", &mut r.unit);
+        w.field("result", &mut r.result);
+    });
+    w.opt("signer_title", &mut p.signer_title);
+    w.opt("signer", &mut p.signer);
 }
 
 fn person(w: &mut Walker, p: &mut Person) {

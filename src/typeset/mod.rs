@@ -134,87 +134,123 @@ impl Typesetter {
         } else {
             vec![render_diagnostics(&world, &warned.warnings)]
         };
-        let mut document = match warned.output {
-            Ok(doc) => doc,
-            Err(errors) => {
-                return Err(TypesetError {
-                    rendered: render_diagnostics(&world, &errors),
-                });
-            }
-        };
-        // Metadata the template did not set itself.
-        let info = document.info_mut();
-        if info.author.is_empty() && !job.metadata.author.is_empty() {
-            info.author = vec![job.metadata.author.as_str().into()];
-        }
-        if info.description.is_none() && !job.metadata.subject.is_empty() {
-            info.description = Some(job.metadata.subject.as_str().into());
-        }
-        if info.keywords.is_empty() {
-            info.keywords = job
-                .metadata
-                .keywords
-                .iter()
-                .map(|k| k.as_str().into())
-                .collect();
-        }
-        let stamp = job
-            .epoch
-            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-            .and_then(|t| {
-                Datetime::from_ymd_hms(
-                    t.year(),
-                    t.month() as u8,
-                    t.day() as u8,
-                    t.hour() as u8,
-                    t.minute() as u8,
-                    t.second() as u8,
-                )
-            })
-            .unwrap_or(today);
-        let options_for = |ident: String, pages: Option<typst::layout::PageRanges>| {
-            let standards = if job.pdf_a {
-                PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
-                    rendered: e.message().to_string(),
-                })?
-            } else {
-                PdfStandards::default()
-            };
-            Ok::<_, TypesetError>(PdfOptions {
-                ident: Smart::Custom(ident),
-                creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
-                timestamp: Some(Timestamp::new_utc(stamp)),
-                standards,
-                // Typst cannot tag part of a document: a single page goes untagged.
-                tagged: pages.is_none(),
-                page_ranges: pages,
-                ..PdfOptions::default()
-            })
-        };
-        let options = options_for(job.ident.clone(), None)?;
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError {
+        let mut document = warned.output.map_err(|errors| TypesetError {
             rendered: render_diagnostics(&world, &errors),
         })?;
-        let mut parts = Vec::new();
-        if job.split_pages {
-            for page in 1..=document.pages().len() {
-                let n = std::num::NonZeroUsize::new(page);
-                let one = options_for(
-                    format!("{}#{page}", job.ident),
-                    Some(typst::layout::PageRanges::new(vec![n..=n])),
-                )?;
-                let bytes = typst_pdf::pdf(&document, &one).map_err(|errors| TypesetError {
-                    rendered: render_diagnostics(&world, &errors),
-                })?;
-                parts.push((format!("{page:02}"), bytes));
-            }
-        }
+        fill_metadata(&mut document, &job.metadata);
+        let export = Export {
+            world: &world,
+            document: &document,
+            pdf_a: job.pdf_a,
+            stamp: timestamp(job.epoch).unwrap_or(today),
+        };
+        let pdf = export.pdf(job.ident.clone(), None)?;
+        let parts = if job.split_pages {
+            export.pages(&job.ident)?
+        } else {
+            Vec::new()
+        };
         Ok(Typeset {
             document,
             pdf,
             warnings,
             parts,
         })
+    }
+}
+
+/// Writes the metadata the template did not set itself into `document`.
+fn fill_metadata(document: &mut PagedDocument, metadata: &Metadata) {
+    let info = document.info_mut();
+    if info.author.is_empty() && !metadata.author.is_empty() {
+        info.author = vec![metadata.author.as_str().into()];
+    }
+    if info.description.is_none() && !metadata.subject.is_empty() {
+        info.description = Some(metadata.subject.as_str().into());
+    }
+    if info.keywords.is_empty() {
+        info.keywords = metadata
+            .keywords
+            .iter()
+            .map(|k| k.as_str().into())
+            .collect();
+    }
+}
+
+/// The PDF timestamp for `epoch` (seconds, `SOURCE_DATE_EPOCH`), when it is a date.
+fn timestamp(epoch: Option<i64>) -> Option<Datetime> {
+    epoch
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .and_then(|t| {
+            Datetime::from_ymd_hms(
+                t.year(),
+                t.month() as u8,
+                t.day() as u8,
+                t.hour() as u8,
+                t.minute() as u8,
+                t.second() as u8,
+            )
+        })
+}
+
+/// A laid-out document on its way to PDF, with the timestamp and standard it is written with.
+struct Export<'a> {
+    world: &'a DocWorld,
+    document: &'a PagedDocument,
+    pdf_a: bool,
+    stamp: Datetime,
+}
+
+impl Export<'_> {
+    /// The export options for the document `ident`, or for `pages` of it.
+    fn options(
+        &self,
+        ident: String,
+        pages: Option<typst::layout::PageRanges>,
+    ) -> Result<PdfOptions, TypesetError> {
+        let standards = if self.pdf_a {
+            PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
+                rendered: e.message().to_string(),
+            })?
+        } else {
+            PdfStandards::default()
+        };
+        Ok(PdfOptions {
+            ident: Smart::Custom(ident),
+            creator: Smart::Custom(Some(format!("hoinghi {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: Some(Timestamp::new_utc(self.stamp)),
+            standards,
+            // Typst cannot tag part of a document: a single page goes untagged.
+            tagged: pages.is_none(),
+            page_ranges: pages,
+            ..PdfOptions::default()
+        })
+    }
+
+    /// The PDF of the document `ident`, or of `pages` of it.
+    fn pdf(
+        &self,
+        ident: String,
+        pages: Option<typst::layout::PageRanges>,
+    ) -> Result<Vec<u8>, TypesetError> {
+        let options = self.options(ident, pages)?;
+        typst_pdf::pdf(self.document, &options).map_err(|errors| TypesetError {
+            rendered: render_diagnostics(self.world, &errors),
+        })
+    }
+
+    /// Every page as a PDF of its own, named by its number (`01`).
+    fn pages(&self, ident: &str) -> Result<Vec<(String, Vec<u8>)>, TypesetError> {
+        let mut parts = Vec::new();
+        for page in 1..=self.document.pages().len() {
+            let n = std::num::NonZeroUsize::new(page);
+            let bytes = self.pdf(
+                format!("{ident}#{page}"),
+                Some(typst::layout::PageRanges::new(vec![n..=n])),
+            )?;
+            parts.push((format!("{page:02}"), bytes));
+        }
+        Ok(parts)
     }
 }
 
