@@ -1,20 +1,20 @@
 //! The loader never panics, whatever the bytes, and finds every problem of a file in one run.
 
-use hoinghi::load::{LoadOptions, decode, load_str};
 use proptest::prelude::*;
+
+use crate::support::api::{decode_both, load_text};
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn any_text_loads_or_fails_cleanly(text in "(\\PC|[\\n\\t:\\-\\[\\]{}&*!|>'\"#%@`,?]){0,200}") {
-        let _ = load_str(&text, &LoadOptions::default());
+        let _ = load_text(&text);
     }
 
     #[test]
     fn any_bytes_decode_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = decode::decode(&bytes, decode::Encoding::Auto);
-        let _ = decode::decode(&bytes, decode::Encoding::Cp1258);
+        let _ = decode_both(&bytes);
     }
 
     #[test]
@@ -27,15 +27,14 @@ proptest! {
             .zip(values.iter().chain(std::iter::repeat(&String::new())))
             .map(|(k, v)| format!("{k}: {v}\n"))
             .collect();
-        let _ = load_str(&text, &LoadOptions::default());
+        let _ = load_text(&text);
     }
 }
 
 #[test]
 fn all_problems_of_a_file_in_one_run() {
     let text = "bloc:\n  name: X\n  plase: Y\n  place: Z\nyaer: 2026\nyear: 2026\nactivities: [sign]\ndate: 2026-01-05\nstart_time: \"8:00\"\nvenue: V\nchair: { name: C, titel: T }\nmembers: []\n";
-    let problems = load_str(text, &LoadOptions::default()).unwrap_err();
-    let paths: Vec<_> = problems.iter().filter_map(|p| p.path.clone()).collect();
+    let paths: Vec<String> = load_text(text).unwrap_err().into_iter().flatten().collect();
     for want in ["bloc.plase", "yaer", "chair.titel"] {
         assert!(paths.iter().any(|p| p == want), "{want} not in {paths:?}");
     }

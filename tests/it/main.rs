@@ -1,9 +1,13 @@
 //! Integration tests: one binary so Typst links once. Each module checks real output: PDFs
-//! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages.
+//! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages. The
+//! tools they share (the PDF reader, the meeting generator, the library calls) live in
+//! `tests/support/`.
+
+#[path = "../support/mod.rs"]
+mod support;
 
 mod batch;
 mod cli;
-mod common;
 mod corpus;
 mod escaping;
 mod generated;
@@ -12,7 +16,6 @@ mod hostile;
 mod init;
 mod loader;
 mod pack;
-mod pdf;
 mod photos;
 mod publish;
 mod samples;
