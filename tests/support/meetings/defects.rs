@@ -6,13 +6,21 @@ use proptest::sample::{Index, select};
 /// One deliberate mistake, so that rejections are exercised too.
 #[derive(Debug, Clone, Copy)]
 pub enum Defect {
+    /// No member units.
     NoMembers,
+    /// A deputy without the title of the head they sign for.
     MissingPrincipal,
+    /// Two units with one name (in other capitals).
     DuplicateName,
+    /// A head unit that is not a member.
     UnknownHeadUnit,
+    /// An end before the start.
     EndBeforeStart,
+    /// More votes than voters.
     OverCount,
+    /// A blank chair.
     EmptyChair,
+    /// 30 February.
     BadDate,
 }
 

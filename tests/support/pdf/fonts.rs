@@ -7,14 +7,17 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::text::to_unicode;
 
+/// `o`, or the object it refers to.
 pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     doc.dereference(o).map_or(o, |(_, o)| o)
 }
 
+/// The value of `key` in `dict`, dereferenced.
 pub(super) fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     dict.get(key).ok().map(|o| deref(doc, o))
 }
 
+/// An integer or real as a number.
 pub(super) fn num(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),

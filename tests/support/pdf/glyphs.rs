@@ -314,6 +314,7 @@ fn resources_of<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dicti
     None
 }
 
+/// Every glyph page `id` shows, y measured from the top of its media box.
 pub(super) fn page_glyphs(doc: &Document, id: lopdf::ObjectId) -> Vec<Glyph> {
     let Ok(page) = doc.get_dictionary(id) else {
         return Vec::new();
