@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::common::{hoinghi, minimal, sample, stderr, write};
+use crate::support::common::{hoinghi, minimal, sample, stderr, write};
 
 #[test]
 fn renders_a_sample_and_says_what_it_skipped() {

@@ -149,8 +149,8 @@ fn windows_1258_reads_with_the_flag_and_renders_nfc() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     let pdf = std::fs::read(out_dir.path().join("27-cp1258/bien-ban.pdf")).unwrap();
-    let text = crate::pdf::facts(&pdf).text;
-    let text = crate::pdf::squash(&text);
+    let text = crate::support::pdf::facts(&pdf).text;
+    let text = crate::support::pdf::squash(&text);
     assert!(
         text.contains("GiàngSeoỬ") && text.contains("Cụmthiđua"),
         "{text}"
@@ -174,10 +174,10 @@ fn legacy_and_decomposed_text_come_out_as_nfc_unicode() {
         assert_eq!(out.status.code(), Some(0), "{file}: {}", transcript(&out));
         let stem = file.trim_end_matches(".yaml");
         let pdf = std::fs::read(out_dir.path().join(stem).join("bien-ban.pdf")).unwrap();
-        let text = crate::pdf::facts(&pdf).text;
-        let squashed = crate::pdf::squash(&text);
+        let text = crate::support::pdf::facts(&pdf).text;
+        let squashed = crate::support::pdf::squash(&text);
         assert!(
-            squashed.contains(&crate::pdf::squash(want)),
+            squashed.contains(&crate::support::pdf::squash(want)),
             "{file}: {text}"
         );
         use unicode_normalization::UnicodeNormalization;

@@ -3,11 +3,10 @@
 
 use std::sync::OnceLock;
 
-use hoinghi::DocKind;
-use hoinghi::{Engine, Prepared, Settings};
 use proptest::prelude::*;
 
-use crate::pdf::{layout_text, squash};
+use crate::support::api::{self, DocKind, Engine, Prepared};
+use crate::support::pdf::{layout_text, squash};
 
 /// The hostile strings of shared/design.md, and a few more.
 pub(crate) const HOSTILE: &[&str] = &[
@@ -46,13 +45,12 @@ pub(crate) const HOSTILE: &[&str] = &[
 fn setup() -> &'static (Engine, Prepared) {
     static SETUP: OnceLock<(Engine, Prepared)> = OnceLock::new();
     SETUP.get_or_init(|| {
-        let engine = Engine::new(Settings::default()).unwrap();
-        let prepared = engine
-            .prepare(
-                &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("samples/ky-ket-khoi-dang.yaml"),
-            )
-            .unwrap();
+        let engine = api::engine(None);
+        let prepared = api::prepare(
+            &engine,
+            &crate::support::common::sample("ky-ket-khoi-dang.yaml"),
+        )
+        .unwrap();
         (engine, prepared)
     })
 }
@@ -60,16 +58,13 @@ fn setup() -> &'static (Engine, Prepared) {
 /// Typesets the pledge with `value` as a paragraph (markup) and as a signer's name (code).
 fn round_trip(value: &str) {
     let (engine, prepared) = setup();
-    let mut meeting = prepared.meeting().clone();
+    let mut meeting = api::meeting(prepared).clone();
     meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
     meeting.members[0].signer.name = format!("TÊNĐẦU {value} TÊNCUỐI");
-    let prepared = engine
-        .prepare_meeting(meeting, prepared.dir())
-        .unwrap_or_else(|r| panic!("{value:?} was refused: {:?}", r.problems));
-    let rendered = engine
-        .typeset(&prepared, DocKind::GiaoUoc, "escape")
+    let prepared = api::with_meeting(engine, prepared, meeting);
+    let typeset = api::typeset(engine, &prepared, DocKind::GiaoUoc, "escape")
         .unwrap_or_else(|e| panic!("{value:?} broke the document: {e}"));
-    let text = squash(&layout_text(&rendered.typeset.document));
+    let text = squash(&layout_text(&typeset.document));
     let want = squash(value);
     assert!(
         text.contains(&format!("BẮTĐẦU{want}KẾTTHÚC")),

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Output;
 use std::time::Instant;
 
-use crate::common::{hoinghi, minimal, stderr, write};
+use crate::support::common::{hoinghi, minimal, stderr, write};
 
 /// Runs `check` on `file`, prints how long it took, and returns the output.
 fn check(what: &str, file: &Path) -> Output {

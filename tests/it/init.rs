@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{hoinghi, stderr};
+use crate::support::common::{hoinghi, stderr};
 
 /// Each kind of starter file, the `--doc` list it must satisfy, and the PDFs it must render.
 const KINDS: [(&str, &str, &[&str]); 3] = [
@@ -265,7 +265,11 @@ fn list_prints_each_kind_with_its_name() {
             .unwrap_or_else(|| panic!("no line for {slug}: {text}"));
         assert!(line.starts_with(slug) && line.ends_with(name), "{line}");
     }
-    assert_eq!(lines.len(), hoinghi::DocKind::ALL.len(), "{text}");
+    assert_eq!(
+        lines.len(),
+        crate::support::api::DocKind::ALL.len(),
+        "{text}"
+    );
 
     let out = hoinghi().args(["--lang", "en", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -1,9 +1,13 @@
 //! Integration tests: one binary so Typst links once. Each module checks real output: PDFs
-//! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages.
+//! (page size, embedded fonts, extracted text), laid-out text, exit codes and messages. The
+//! tools they share (the PDF reader, the meeting generator, the library calls) live in
+//! `tests/support/`.
+
+#[path = "../support/mod.rs"]
+mod support;
 
 mod batch;
 mod cli;
-mod common;
 mod corpus;
 mod escaping;
 mod generated;
@@ -11,7 +15,6 @@ mod geometry;
 mod hostile;
 mod init;
 mod pack;
-mod pdf;
 mod photos;
 mod publish;
 mod samples;

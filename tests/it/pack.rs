@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{hoinghi, render, sample, stderr, write};
+use crate::support::common::{hoinghi, render, sample, stderr, write};
 
 /// The text of each page, lines joined with spaces, no-break spaces as spaces.
 fn page_texts(pdf: &Path) -> Vec<String> {
     let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-    crate::geometry::pages(&bytes)
+    crate::support::pdf::pages(&bytes)
         .iter()
         .map(|segs| {
             segs.iter()
@@ -113,7 +113,7 @@ fn one_invitation_per_guest_and_unit_and_one_file_to_print() {
 
 /// A meeting with `extra` appended to the minimal one of the CLI tests.
 fn meeting(extra: &str) -> String {
-    crate::common::minimal(extra)
+    crate::support::common::minimal(extra)
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn award_proposal_lists_units_results_and_bases() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     // Content-stream order: a table cell's lines stay together.
-    let facts = crate::pdf::facts(&std::fs::read(dir.join("to-trinh.pdf")).unwrap());
+    let facts = crate::support::pdf::facts(&std::fs::read(dir.join("to-trinh.pdf")).unwrap());
     let text = facts
         .text
         .replace('\u{a0}', " ")
@@ -239,7 +239,7 @@ fn draft_says_so_on_every_page_and_final_keeps_blanks() {
         if !path.exists() {
             continue;
         }
-        let facts = crate::pdf::facts(&std::fs::read(&path).unwrap());
+        let facts = crate::support::pdf::facts(&std::fs::read(&path).unwrap());
         let pages = facts.pages.len();
         assert_eq!(
             facts.text.matches("DỰ THẢO").count(),
@@ -252,7 +252,7 @@ fn draft_says_so_on_every_page_and_final_keeps_blanks() {
     assert!(checked >= 2);
     let (dir, out) = render(&file, &tmp.path().join("final"), &["--doc", "giay-moi"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let facts = crate::pdf::facts(&std::fs::read(dir.join("giay-moi.pdf")).unwrap());
+    let facts = crate::support::pdf::facts(&std::fs::read(dir.join("giay-moi.pdf")).unwrap());
     assert!(!facts.text.contains("DỰ THẢO"));
     // No number and no date of issue in the file: blanks to fill in by hand.
     let text = facts.text.replace('\u{a0}', " ");

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::common::{hoinghi, minimal, stderr};
+use crate::support::common::{hoinghi, minimal, stderr};
 
 /// The minimal meeting of the command-line tests, with an article showing the photo `file`.
 fn meeting_with_photo(file: &str) -> String {

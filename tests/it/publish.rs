@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::common::{hoinghi, minimal, render, sample, stderr, write};
+use crate::support::common::{hoinghi, minimal, render, sample, stderr, write};
 
 /// A parsed HTML document (html5ever, the HTML5 parsing algorithm).
 fn parse_html(html: &str) -> RcDom {
@@ -181,7 +181,7 @@ fn every_format_carries_the_same_words() {
     // The PDF prints every block's words.
     let pdf = std::fs::read(dir.join("bai-tin.pdf")).unwrap();
     let pdf_text = squash(
-        &crate::geometry::pages(&pdf)
+        &crate::support::pdf::pages(&pdf)
             .iter()
             .flatten()
             .map(|s| s.text.clone())

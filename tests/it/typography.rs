@@ -4,40 +4,31 @@
 //! list of each profile, no lines printed over each other, no heading at a page foot, and no
 //! person's or place name broken across lines.
 
-use hoinghi::DocKind;
-use hoinghi::model::Profile;
-use hoinghi::{Engine, Settings};
+use hoinghi::model::{Commitment, Meeting, Profile};
 
-use crate::geometry::{self, Seg};
-use crate::samples::sample_files;
+use crate::support::api::{self, DocKind};
+use crate::support::common::sample_files;
+use crate::support::pdf::{self as geometry, Seg};
 
 /// Every document of every sample in `profile`: (what, meeting, kind, pages).
-fn documents(profile: Profile) -> Vec<(String, hoinghi::model::Meeting, DocKind, Vec<Vec<Seg>>)> {
-    let engine = Engine::new(Settings {
-        profile: Some(profile),
-        ..Settings::default()
-    })
-    .unwrap();
+fn documents(profile: Profile) -> Vec<(String, Meeting, DocKind, Vec<Vec<Seg>>)> {
+    let engine = api::engine(Some(profile));
     let mut out = Vec::new();
     for file in sample_files() {
-        let prepared = engine.prepare(&file).unwrap();
-        for kind in engine.available(&prepared).0 {
-            let rendered = engine.typeset(&prepared, kind, "typography").unwrap();
+        let prepared = api::prepare(&engine, &file).unwrap();
+        let meeting = api::meeting(&prepared);
+        for kind in api::available(&engine, &prepared) {
+            let typeset = api::typeset(&engine, &prepared, kind, "typography").unwrap();
             let what = format!("{} {kind} ({profile:?})", file.display());
-            let parts = &rendered.typeset.parts;
+            let parts = &typeset.parts;
             if parts.is_empty() {
-                out.push((
-                    what,
-                    prepared.meeting().clone(),
-                    kind,
-                    geometry::pages(&rendered.typeset.pdf),
-                ));
+                out.push((what, meeting.clone(), kind, geometry::pages(&typeset.pdf)));
             } else {
                 // Invitations: each page is a document of its own; the first and the last.
                 for (name, pdf) in [parts.first(), parts.last()].into_iter().flatten() {
                     out.push((
                         format!("{what} {name}"),
-                        prepared.meeting().clone(),
+                        meeting.clone(),
                         kind,
                         geometry::pages(pdf),
                     ));
@@ -168,29 +159,27 @@ fn page_of(pages: &[Vec<Seg>], start: &str) -> Option<usize> {
 /// at a page foot.
 #[test]
 fn signature_block_never_stands_alone_at_any_page_break() {
-    let engine = Engine::new(Settings::default()).unwrap();
+    let engine = api::engine(None);
     let file = sample_files()
         .into_iter()
         .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
         .unwrap();
-    let base = engine.prepare(&file).unwrap();
+    let base = api::prepare(&engine, &file).unwrap();
     for extra in 0..16 {
-        let mut meeting = base.meeting().clone();
+        let mut meeting = api::meeting(&base).clone();
         for i in 0..extra {
-            meeting.commitments[1]
-                .items
-                .push(hoinghi::model::Commitment {
-                    text: format!(
-                        "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
+            meeting.commitments[1].items.push(Commitment {
+                text: format!(
+                    "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
                      sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
-                    ),
-                    items: Vec::new(),
-                });
+                ),
+                items: Vec::new(),
+            });
             meeting.conclusions.push(format!(
                 "Kết luận bổ sung số {i}: giao các đơn vị hoàn thành nhiệm vụ đúng thời hạn."
             ));
         }
-        let prepared = engine.prepare_meeting(meeting, base.dir()).unwrap();
+        let prepared = api::with_meeting(&engine, &base, meeting);
         for (kind, closing, signatures) in [
             (
                 DocKind::GiaoUoc,
@@ -203,8 +192,8 @@ fn signature_block_never_stands_alone_at_any_page_break() {
                 "NGƯỜI GHI BIÊN BẢN",
             ),
         ] {
-            let rendered = engine.typeset(&prepared, kind, "break").unwrap();
-            let pages = geometry::pages(&rendered.typeset.pdf);
+            let typeset = api::typeset(&engine, &prepared, kind, "break").unwrap();
+            let pages = geometry::pages(&typeset.pdf);
             let what = format!("{kind} with {extra} extra paragraphs");
             let closing_page = page_of(&pages, closing).unwrap_or_else(|| panic!("{what}"));
             let sign_page = page_of(&pages, signatures).unwrap_or_else(|| panic!("{what}"));

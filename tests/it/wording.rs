@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object};
 
-use crate::common::{hoinghi, sample, stderr, write};
-use crate::pdf::{facts, squash};
+use crate::support::common::{hoinghi, sample, stderr, write};
+use crate::support::pdf::{facts, squash};
 
 /// (embedded phrase, the office's phrase): each must occur in the embedded `mac-dinh.j2`.
 const CHANGES: &[(&str, &str)] = &[

@@ -1,5 +1,5 @@
 //! What the command-line tests share: the binary with Vietnamese messages and no colour, the
-//! samples, a minimal valid meeting, writing a file.
+//! samples, a minimal valid meeting, writing a file, rendering one.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,28 @@ pub fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
         .join(name)
+}
+
+/// Every `*.yaml` under `samples/`, sorted (at least three).
+pub fn sample_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"),
+        &mut files,
+    );
+    files.sort();
+    assert!(files.len() >= 3, "at least three samples");
+    files
 }
 
 /// A minimal valid meeting, with `extra` appended.

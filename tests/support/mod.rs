@@ -1,0 +1,8 @@
+//! What the tests share: the binary and the samples (`common`), every call into the library
+//! (`api`), reading PDFs back (`pdf`) and generating meetings (`meetings`, also used by
+//! `examples/gen_meetings.rs`).
+
+pub mod api;
+pub mod common;
+pub mod meetings;
+pub mod pdf;
