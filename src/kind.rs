@@ -82,7 +82,7 @@ impl DocKind {
         }
     }
 
-    /// What `kind` needs that `meeting` lacks: empty when the document can be made.
+    /// What this kind needs that `meeting` lacks: empty when the document can be made.
     pub fn missing_in(self, meeting: &Meeting) -> Vec<Problem> {
         NEEDS
             .iter()
