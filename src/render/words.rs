@@ -96,11 +96,11 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("samples")
             .join("ky-ket-khoi-dang.yaml");
-        let loaded = crate::load::load_path(&path, &Default::default()).expect("a sample");
-        let (schedule, _) = crate::validate::validate(&loaded.meeting, &loaded.dir);
+        let engine = crate::Engine::new(crate::Settings::default()).expect("an engine");
+        let prepared = engine.prepare(&path).expect("a sample");
         crate::context::build(
-            &loaded.meeting,
-            &schedule.expect("a schedule"),
+            prepared.meeting(),
+            &prepared.schedule(),
             profile,
             "Liberation Serif",
         )
