@@ -40,32 +40,92 @@ fn usage(message: &str) -> ! {
     std::process::exit(2);
 }
 
+/// The command line.
+struct Options {
+    /// Pool threads; 0 for every core.
+    jobs: usize,
+    evict: bool,
+    par_iter: bool,
+    paths: Vec<PathBuf>,
+}
+
+/// What one meeting's typesetting gave: documents made, PDF bytes, errors.
+type Outcome = (usize, usize, Vec<String>);
+
+/// The timed phase: every meeting's outcome, wall and CPU seconds.
+struct Timed {
+    results: Vec<Outcome>,
+    seconds: f64,
+    cpu_s: f64,
+}
+
+/// The untimed setup: the engine, every meeting ready, and how long each part took.
+struct Setup {
+    engine: Engine,
+    items: Vec<Item>,
+    engine_s: f64,
+    setup_s: f64,
+}
+
 fn main() {
     let started = Instant::now();
-    let mut jobs = 0usize;
-    let mut evict = true;
-    let mut par_iter = false;
-    let mut paths = Vec::new();
+    let options = arguments();
+    let files = discover(&options.paths);
+    let (engine, engine_s) = start_engine();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .unwrap_or_else(|e| usage(&format!("cannot start the threads: {e}")));
+    let (items, setup_s) = setup_all(&pool, &engine, &files);
+    let setup = Setup {
+        engine,
+        items,
+        engine_s,
+        setup_s,
+    };
+    let timed = typeset_all(&pool, &setup, &options);
+    let failed = report(
+        &options,
+        &setup,
+        &timed,
+        pool.current_num_threads(),
+        started,
+    );
+    if failed {
+        std::process::exit(1);
+    }
+}
+
+/// Reads the command line; exits with the usage on a mistake.
+fn arguments() -> Options {
+    let mut options = Options {
+        jobs: 0,
+        evict: true,
+        par_iter: false,
+        paths: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-j" | "--jobs" => {
                 let n = args.next().unwrap_or_else(|| usage("-j needs a number"));
-                jobs = n.parse().unwrap_or_else(|_| usage("-j needs a number"));
+                options.jobs = n.parse().unwrap_or_else(|_| usage("-j needs a number"));
             }
-            "--no-evict" => evict = false,
-            "--par-iter" => par_iter = true,
+            "--no-evict" => options.evict = false,
+            "--par-iter" => options.par_iter = true,
             "-h" | "--help" => usage("the typesetting floor of `hoinghi batch`"),
             s if s.starts_with('-') => usage(&format!("unknown option {s}")),
-            _ => paths.push(PathBuf::from(arg)),
+            _ => options.paths.push(PathBuf::from(arg)),
         }
     }
-    if paths.is_empty() {
+    if options.paths.is_empty() {
         usage("no meeting file or folder given");
     }
-    let files = discover(&paths);
+    options
+}
 
-    // Setup, untimed: fonts, templates, every meeting checked and every source rendered.
+/// The engine (fonts, templates), untimed, and the seconds it took to start.
+fn start_engine() -> (Engine, f64) {
     let engine_started = Instant::now();
     let settings = Settings {
         epoch: std::env::var("SOURCE_DATE_EPOCH")
@@ -77,17 +137,21 @@ fn main() {
         eprintln!("floor: {}", e.en);
         std::process::exit(1);
     });
-    let engine_s = engine_started.elapsed().as_secs_f64();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .unwrap_or_else(|e| usage(&format!("cannot start the threads: {e}")));
-    let threads = pool.current_num_threads();
+    (engine, engine_started.elapsed().as_secs_f64())
+}
+
+/// Setup, untimed: every meeting checked and every source rendered, on the pool; exits at the
+/// first file that fails. Returns the items and the seconds it took.
+fn setup_all(
+    pool: &rayon::ThreadPool,
+    engine: &Engine,
+    files: &[(PathBuf, String)],
+) -> (Vec<Item>, f64) {
     let setup_started = Instant::now();
     let prepared: Vec<Result<Item, String>> = pool.install(|| {
         files
             .par_iter()
-            .map(|(file, ident)| setup(&engine, file, ident))
+            .map(|(file, ident)| setup(engine, file, ident))
             .collect()
     });
     let mut items = Vec::new();
@@ -100,59 +164,82 @@ fn main() {
             }
         }
     }
-    let setup_s = setup_started.elapsed().as_secs_f64();
-    let documents: usize = items.iter().map(|i| i.sources.sources.len()).sum();
+    (items, setup_started.elapsed().as_secs_f64())
+}
 
-    // Timed: Typst compile + PDF export only.
-    let typeset_one = |item: &Item| {
-        let _nested = Nesting::enter();
-        let mut ok = 0;
-        let mut bytes = 0;
-        let mut errors = Vec::new();
-        for (kind, source) in &item.sources.sources {
-            match engine.typeset_source(
-                &item.prepared,
-                &item.sources,
-                *kind,
-                source.clone(),
-                &item.ident,
-            ) {
-                Ok(typeset) => {
-                    ok += 1;
-                    bytes += typeset.pdf.len();
-                }
-                Err(e) => errors.push(format!("{}#{}: {e}", item.ident, kind.slug())),
+/// Typesets one meeting's documents, one after another, then evicts Typst's caches if asked.
+fn typeset_one(engine: &Engine, item: &Item, evict: bool) -> Outcome {
+    let _nested = Nesting::enter();
+    let mut ok = 0;
+    let mut bytes = 0;
+    let mut errors = Vec::new();
+    for (kind, source) in &item.sources.sources {
+        match engine.typeset_source(
+            &item.prepared,
+            &item.sources,
+            *kind,
+            source.clone(),
+            &item.ident,
+        ) {
+            Ok(typeset) => {
+                ok += 1;
+                bytes += typeset.pdf.len();
             }
+            Err(e) => errors.push(format!("{}#{}: {e}", item.ident, kind.slug())),
         }
-        if evict {
-            hoinghi::evict_caches();
-        }
-        (ok, bytes, errors)
-    };
+    }
+    if evict {
+        hoinghi::evict_caches();
+    }
+    (ok, bytes, errors)
+}
+
+/// Timed: Typst compile + PDF export only.
+fn typeset_all(pool: &rayon::ThreadPool, setup: &Setup, options: &Options) -> Timed {
+    let (engine, items, evict) = (&setup.engine, &setup.items, options.evict);
     let cpu_before = cpu_seconds();
     let timed = Instant::now();
-    let results: Vec<(usize, usize, Vec<String>)> = if par_iter {
+    let results: Vec<Outcome> = if options.par_iter {
         // As `hoinghi batch` schedules: a thread blocked in Typst's own rayon work may steal
         // another meeting onto its stack (see `max_nesting`).
-        pool.install(|| items.par_iter().map(typeset_one).collect())
+        pool.install(|| {
+            items
+                .par_iter()
+                .map(|item| typeset_one(engine, item, evict))
+                .collect()
+        })
     } else {
         // One long-lived job per pool thread, pulling meetings from a shared counter: Typst's
         // inner rayon work still runs on this pool, but no thread ever holds two meetings.
         let next = AtomicUsize::new(0);
-        let mut per_thread: Vec<Vec<(usize, usize, Vec<String>)>> = pool.broadcast(|_| {
+        let mut per_thread: Vec<Vec<Outcome>> = pool.broadcast(|_| {
             let mut mine = Vec::new();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else { break };
-                mine.push(typeset_one(item));
+                mine.push(typeset_one(engine, item, evict));
             }
             mine
         });
         per_thread.drain(..).flatten().collect()
     };
-    let seconds = timed.elapsed().as_secs_f64();
-    let cpu_s = cpu_seconds() - cpu_before;
+    Timed {
+        results,
+        seconds: timed.elapsed().as_secs_f64(),
+        cpu_s: cpu_seconds() - cpu_before,
+    }
+}
 
+/// Prints the first failures on stderr and the JSON line on stdout; true if any failed.
+fn report(
+    options: &Options,
+    setup: &Setup,
+    timed: &Timed,
+    threads: usize,
+    started: Instant,
+) -> bool {
+    let (results, seconds, cpu_s) = (&timed.results, timed.seconds, timed.cpu_s);
+    let documents: usize = setup.items.iter().map(|i| i.sources.sources.len()).sum();
     let ok: usize = results.iter().map(|r| r.0).sum();
     let pdf_bytes: usize = results.iter().map(|r| r.1).sum();
     let errors: Vec<&String> = results.iter().flat_map(|r| &r.2).collect();
@@ -160,21 +247,21 @@ fn main() {
         eprintln!("floor: typeset failed: {e}");
     }
     let json = serde_json::json!({
-        "meetings": items.len(),
+        "meetings": setup.items.len(),
         "documents": documents,
         "typeset": ok,
         "failed": errors.len(),
         "threads": threads,
-        "evict": evict,
-        "scheduling": if par_iter { "par_iter" } else { "broadcast" },
+        "evict": options.evict,
+        "scheduling": if options.par_iter { "par_iter" } else { "broadcast" },
         "seconds": seconds,
         "docs_per_s": if seconds > 0.0 { ok as f64 / seconds } else { 0.0 },
         "ms_per_doc": if ok > 0 { seconds * 1000.0 / ok as f64 } else { 0.0 },
         "cpu_s": cpu_s,
         "cpu_ms_per_doc": if ok > 0 { cpu_s * 1000.0 / ok as f64 } else { 0.0 },
         "pdf_bytes": pdf_bytes,
-        "engine_s": engine_s,
-        "setup_s": setup_s,
+        "engine_s": setup.engine_s,
+        "setup_s": setup.setup_s,
         "setup_thread_s": {
             "prepare": SETUP_NS[0].load(Ordering::Relaxed) as f64 / 1e9,
             "sources": SETUP_NS[1].load(Ordering::Relaxed) as f64 / 1e9,
@@ -184,9 +271,7 @@ fn main() {
         "max_nesting": MAX_NESTING.load(Ordering::Relaxed),
     });
     println!("{json}");
-    if !errors.is_empty() {
-        std::process::exit(1);
-    }
+    !errors.is_empty()
 }
 
 /// Loads and checks `file`, builds its context and renders the source of every kind it has

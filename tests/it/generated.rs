@@ -192,6 +192,29 @@ fn generated_meetings_accepted_render_every_document() {
 /// names, 400 commitments, one of them with 320 sub-items; every document in both profiles.
 #[test]
 fn largest_meeting_renders_in_both_profiles() {
+    let meeting = largest_meeting();
+    let harness = Harness::new();
+    let started = Instant::now();
+    if let Err(e) = harness.run(&meeting) {
+        let path = keep(&meeting, "generated-largest.yaml");
+        panic!("{e}\n  file: {}", path.display());
+    }
+    let t = harness.tally.borrow();
+    eprintln!(
+        "largest: {} documents in {:.1} s",
+        t.documents,
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(
+        (t.accepted, t.rejected, t.documents),
+        (2, 0, 6),
+        "both profiles accept the file and make all three documents: {:?}",
+        t.reasons
+    );
+}
+
+/// 300 units with long two-line names, signers of every authority, one in fifty absent.
+fn largest_members() -> Vec<Member> {
     let authorities = [
         Authority::None,
         Authority::Collective,
@@ -200,7 +223,7 @@ fn largest_meeting_renders_in_both_profiles() {
         Authority::Acting,
         Authority::None,
     ];
-    let members: Vec<Member> = (0..300)
+    (0..300)
         .map(|i| {
             let topic = TOPICS[i % TOPICS.len()];
             let place = PLACES[i % PLACES.len()];
@@ -235,7 +258,11 @@ fn largest_meeting_renders_in_both_profiles() {
                 absent: (i % 50 == 7).then(|| "bận công tác".into()),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// 400 commitments in two sections, one of them with 320 sub-items.
+fn largest_sections() -> Vec<Section> {
     let mut items: Vec<Commitment> = (0..400)
         .map(|i| Commitment {
             text: format!(
@@ -250,7 +277,7 @@ fn largest_meeting_renders_in_both_profiles() {
     items[10].items = (0..320)
         .map(|j| format!("{} (chỉ tiêu {j})", CLAUSES[j % CLAUSES.len()]))
         .collect();
-    let sections = vec![
+    vec![
         Section {
             title: "Nội dung giao ước".into(),
             intro: Some(CLAUSES[0].into()),
@@ -263,8 +290,12 @@ fn largest_meeting_renders_in_both_profiles() {
             items,
             summary: None,
         },
-    ];
-    let meeting = Meeting {
+    ]
+}
+
+/// The largest meeting, with [`largest_members`] and [`largest_sections`].
+fn largest_meeting() -> Meeting {
+    Meeting {
         bloc: Bloc {
             name: "Cụm thi đua các sở, ban, ngành khối văn hóa - xã hội tỉnh Lâm Đồng".into(),
             superior: Some("Ủy ban nhân dân tỉnh Lâm Đồng".into()),
@@ -293,9 +324,9 @@ fn largest_meeting_renders_in_both_profiles() {
             ..Person::default()
         }),
         guests: Vec::new(),
-        members,
+        members: largest_members(),
         legal_bases: Vec::new(),
-        commitments: sections,
+        commitments: largest_sections(),
         proceedings: Vec::new(),
         votes: vec![Vote {
             motion: "bình xét 03 đơn vị đề nghị tặng Bằng khen".into(),
@@ -329,23 +360,5 @@ fn largest_meeting_renders_in_both_profiles() {
             ..Article::default()
         }),
         ..Meeting::default()
-    };
-    let harness = Harness::new();
-    let started = Instant::now();
-    if let Err(e) = harness.run(&meeting) {
-        let path = keep(&meeting, "generated-largest.yaml");
-        panic!("{e}\n  file: {}", path.display());
     }
-    let t = harness.tally.borrow();
-    eprintln!(
-        "largest: {} documents in {:.1} s",
-        t.documents,
-        started.elapsed().as_secs_f64()
-    );
-    assert_eq!(
-        (t.accepted, t.rejected, t.documents),
-        (2, 0, 6),
-        "both profiles accept the file and make all three documents: {:?}",
-        t.reasons
-    );
 }

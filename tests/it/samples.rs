@@ -240,6 +240,16 @@ const SAYS: &[(&str, &str, &str, &[&str])] = &[
     ]),
 ];
 
+/// Asserts that `text` (squashed) holds `needle`, named `label` in the message.
+fn assert_holds(text: &str, what: &str, needle: &str, label: &str) {
+    assert!(
+        text.contains(&squash(needle)),
+        "{what}: the text lacks {label} {needle:?}"
+    );
+}
+
+/// Checks one PDF of `meeting`: A4 pages, embedded fonts, the phrases of [`SAYS`] and the
+/// units and signers. Returns the indices of the [`SAYS`] rows it checked.
 fn check_pdf(
     meeting: &Meeting,
     profile: Profile,
@@ -265,13 +275,21 @@ fn check_pdf(
         );
     }
     let text = squash(&f.text);
-    let has = |needle: &str, label: &str| {
-        assert!(
-            text.contains(&squash(needle)),
-            "{what}: the text lacks {label} {needle:?}"
-        );
-    };
     let stem = file.file_stem().unwrap().to_string_lossy();
+    let used = check_phrases(&text, &what, &stem, kind, profile);
+    check_units(meeting, kind, &text, &what);
+    used
+}
+
+/// The phrases [`SAYS`] writes out for this document: each printed, and at least one row for
+/// every profile. Returns the indices of the rows checked.
+fn check_phrases(
+    text: &str,
+    what: &str,
+    stem: &str,
+    kind: DocKind,
+    profile: Profile,
+) -> BTreeSet<usize> {
     let profile_name = match profile {
         Profile::Nd30 => "nd30",
         Profile::Party => "party",
@@ -281,7 +299,7 @@ fn check_pdf(
         if *sample == stem && *slug == kind.slug() && (*only == "any" || *only == profile_name) {
             used.insert(i);
             for phrase in *phrases {
-                has(phrase, "the phrase");
+                assert_holds(text, what, phrase, "the phrase");
             }
         }
     }
@@ -291,8 +309,12 @@ fn check_pdf(
             && *only == "any"),
         "{what}: no phrases written out for this document in SAYS"
     );
-    // The units and signers, from the file itself.
-    let m = meeting;
+    used
+}
+
+/// The units and signers, from the file itself, where the document lists them.
+fn check_units(m: &Meeting, kind: DocKind, text: &str, what: &str) {
+    let has = |needle: &str, label: &str| assert_holds(text, what, needle, label);
     match kind {
         DocKind::GiaoUoc => {
             // Every unit in capitals; every signer exactly once, in YAML order.
@@ -343,7 +365,6 @@ fn check_pdf(
         }
         _ => {}
     }
-    used
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! its shape asks (the pack, a defect and oddities for the whole schema; the chosen documents
 //! and photos for the benchmark).
 
-use hoinghi::model::{Activity, ArticleAddress, Bloc, Meeting, Photo, Profile};
+use hoinghi::model::{
+    Activity, Address, AgreementOptions, Article, ArticleAddress, Bloc, Guest, Meeting,
+    MinutesOptions, Numbers, Person, Photo, Proceeding, Profile, Section,
+};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
@@ -11,9 +14,9 @@ use super::defects::{Defect, Oddity, apply, defect, make_odd, oddities};
 use super::opt;
 use super::papers::{agreement_options, article, minutes_options, numbers};
 use super::people::{address, guest, person, person_name, proceeding};
-use super::units::{Ref, bench_members, finish_members, members, reference, resolve};
-use super::votes::{finish_award, finish_vote, raw_award, raw_vote};
-use super::when::when;
+use super::units::{RawMember, Ref, bench_members, finish_members, members, reference, resolve};
+use super::votes::{RawAward, RawVote, finish_award, finish_vote, raw_award, raw_vote};
+use super::when::{When, when};
 use super::words::{BLOC_TOPICS, CAPTIONS, PLACES, TOWNS};
 
 /// What the generated meetings aim at.
@@ -89,11 +92,59 @@ fn sometimes<S: Strategy + 'static>(whole: bool, p: f64, s: S) -> BoxedStrategy<
     }
 }
 
+/// The bloc, the date and place, the title and the head units, as drawn.
+#[derive(Debug, Clone)]
+struct Head {
+    bloc_word: &'static str,
+    bloc_topic: &'static str,
+    superior: Option<String>,
+    place: &'static str,
+    bloc_address: Option<Address>,
+    activities: Vec<Activity>,
+    when: When,
+    review_back: Option<i32>,
+    title: Option<String>,
+    venue_extra: Option<String>,
+    delegates: Option<u32>,
+    head_unit: Option<Ref>,
+    next_head_unit: Option<Ref>,
+}
+
+/// The people and the pledge, as drawn.
+#[derive(Debug, Clone)]
+struct People {
+    chair: Person,
+    secretary: Option<Person>,
+    guests: Vec<Guest>,
+    raw_members: Vec<RawMember>,
+    legal_bases: Vec<String>,
+    commitments: Vec<Section>,
+}
+
+/// What happens at the meeting and the options of its papers, as drawn.
+#[derive(Debug, Clone)]
+struct Content {
+    proceedings: Vec<Proceeding>,
+    votes: Vec<RawVote>,
+    awards: Vec<RawAward>,
+    conclusions: Vec<String>,
+    numbers: Numbers,
+    agreement: AgreementOptions,
+    minutes: MinutesOptions,
+    article: Option<Article>,
+    finish: Finish,
+}
+
 /// Every part of a meeting of `shape` in `profile`, put together.
 fn drawn(shape: Shape, profile: Profile) -> BoxedStrategy<Meeting> {
     let whole = shape == Shape::Whole;
-    let (votes, awards) = if whole { (6, 5) } else { (2, 2) };
-    let head = (
+    (head(whole), people(whole, profile), content(shape))
+        .prop_map(move |(head, people, content)| assemble(profile, head, people, content))
+        .boxed()
+}
+
+fn head(whole: bool) -> impl Strategy<Value = Head> {
+    (
         select(&["Khối thi đua", "Cụm thi đua"][..]),
         select(BLOC_TOPICS),
         opt(select(PLACES).prop_map(|p| format!("Ủy ban nhân dân {p}"))),
@@ -109,8 +160,41 @@ fn drawn(shape: Shape, profile: Profile) -> BoxedStrategy<Meeting> {
         opt(sentence()),
         opt(10u32..400),
         (opt(reference()), opt(reference())),
-    );
-    let people = (
+    )
+        .prop_map(
+            |(
+                bloc_word,
+                bloc_topic,
+                superior,
+                place,
+                bloc_address,
+                activities,
+                when,
+                review_back,
+                title,
+                venue_extra,
+                delegates,
+                (head_unit, next_head_unit),
+            )| Head {
+                bloc_word,
+                bloc_topic,
+                superior,
+                place,
+                bloc_address,
+                activities,
+                when,
+                review_back,
+                title,
+                venue_extra,
+                delegates,
+                head_unit,
+                next_head_unit,
+            },
+        )
+}
+
+fn people(whole: bool, profile: Profile) -> impl Strategy<Value = People> {
+    (
         person(),
         sometimes(whole, 0.8, person()),
         prop_oneof![
@@ -128,8 +212,23 @@ fn drawn(shape: Shape, profile: Profile) -> BoxedStrategy<Meeting> {
         } else {
             small_sections().boxed()
         },
-    );
-    let content = (
+    )
+        .prop_map(
+            |(chair, secretary, guests, raw_members, legal_bases, commitments)| People {
+                chair,
+                secretary,
+                guests,
+                raw_members,
+                legal_bases,
+                commitments,
+            },
+        )
+}
+
+fn content(shape: Shape) -> impl Strategy<Value = Content> {
+    let whole = shape == Shape::Whole;
+    let (votes, awards) = if whole { (6, 5) } else { (2, 2) };
+    (
         prop::collection::vec(proceeding(), 0..11),
         prop::collection::vec(raw_vote(), 0..votes),
         prop::collection::vec(raw_award(), 0..awards),
@@ -139,25 +238,9 @@ fn drawn(shape: Shape, profile: Profile) -> BoxedStrategy<Meeting> {
         minutes_options(),
         sometimes(whole, 0.75, article()),
         finish(shape),
-    );
-    (head, people, content)
-        .prop_map(move |(head, people, content)| {
-            let (
-                bloc_word,
-                bloc_topic,
-                superior,
-                place,
-                bloc_address,
-                activities,
-                when,
-                review_back,
-                title,
-                venue_extra,
-                delegates,
-                (head_unit, next_head_unit),
-            ) = head;
-            let (chair, secretary, guests, raw_members, legal_bases, commitments) = people;
-            let (
+    )
+        .prop_map(
+            |(
                 proceedings,
                 votes,
                 awards,
@@ -167,69 +250,83 @@ fn drawn(shape: Shape, profile: Profile) -> BoxedStrategy<Meeting> {
                 minutes,
                 article,
                 finish,
-            ) = content;
-            let members = finish_members(raw_members);
-            let pick = |r: Option<Ref>| {
-                r.filter(|_| !members.is_empty())
-                    .map(|r| resolve(&r.into_member(), &members))
-            };
-            let mut m = Meeting {
-                bloc: Bloc {
-                    name: format!("{bloc_word} {bloc_topic}"),
-                    superior,
-                    place: place.to_owned(),
-                    profile,
-                    head_unit: pick(head_unit),
-                    address: bloc_address,
-                },
-                year: when.year,
-                review_year: review_back.map(|b| when.year - b),
-                activities,
-                title: title.map(|t| format!("Hội nghị {t}")),
-                date: when.date,
-                start_time: when.start,
-                end_time: when.end,
-                venue: match venue_extra {
-                    Some(v) => format!("Hội trường Văn phòng Tỉnh ủy, {v}"),
-                    None => "Hội trường Văn phòng Tỉnh ủy".to_owned(),
-                },
-                delegates,
-                chair,
-                secretary,
-                guests,
-                legal_bases,
-                commitments,
+            )| Content {
                 proceedings,
-                votes: votes
-                    .into_iter()
-                    .map(|v| finish_vote(v, &members))
-                    .collect(),
-                awards: awards
-                    .into_iter()
-                    .map(|a| finish_award(a, &members))
-                    .collect(),
+                votes,
+                awards,
                 conclusions,
-                next_head_unit: pick(next_head_unit),
                 numbers,
                 agreement,
                 minutes,
                 article,
-                invitation: None,
-                programme: Vec::new(),
-                attendance: None,
-                counting: None,
-                proposal: None,
-                members,
-            };
-            match finish {
-                Finish::Whole(defect, oddities) => {
-                    pack_and_defects(&mut m, defect, &oddities);
-                }
-                Finish::Bench(plan) => choose_documents(&mut m, plan),
-            }
-            m
-        })
-        .boxed()
+                finish,
+            },
+        )
+}
+
+/// The meeting the drawn parts make: references resolved against the members, then finished.
+fn assemble(profile: Profile, head: Head, people: People, content: Content) -> Meeting {
+    let members = finish_members(people.raw_members);
+    let pick = |r: Option<Ref>| {
+        r.filter(|_| !members.is_empty())
+            .map(|r| resolve(&r.into_member(), &members))
+    };
+    let when = head.when;
+    let mut m = Meeting {
+        bloc: Bloc {
+            name: format!("{} {}", head.bloc_word, head.bloc_topic),
+            superior: head.superior,
+            place: head.place.to_owned(),
+            profile,
+            head_unit: pick(head.head_unit),
+            address: head.bloc_address,
+        },
+        year: when.year,
+        review_year: head.review_back.map(|b| when.year - b),
+        activities: head.activities,
+        title: head.title.map(|t| format!("Hội nghị {t}")),
+        date: when.date,
+        start_time: when.start,
+        end_time: when.end,
+        venue: match head.venue_extra {
+            Some(v) => format!("Hội trường Văn phòng Tỉnh ủy, {v}"),
+            None => "Hội trường Văn phòng Tỉnh ủy".to_owned(),
+        },
+        delegates: head.delegates,
+        chair: people.chair,
+        secretary: people.secretary,
+        guests: people.guests,
+        legal_bases: people.legal_bases,
+        commitments: people.commitments,
+        proceedings: content.proceedings,
+        votes: content
+            .votes
+            .into_iter()
+            .map(|v| finish_vote(v, &members))
+            .collect(),
+        awards: content
+            .awards
+            .into_iter()
+            .map(|a| finish_award(a, &members))
+            .collect(),
+        conclusions: content.conclusions,
+        next_head_unit: pick(head.next_head_unit),
+        numbers: content.numbers,
+        agreement: content.agreement,
+        minutes: content.minutes,
+        article: content.article,
+        invitation: None,
+        programme: Vec::new(),
+        attendance: None,
+        counting: None,
+        proposal: None,
+        members,
+    };
+    match content.finish {
+        Finish::Whole(defect, oddities) => pack_and_defects(&mut m, defect, &oddities),
+        Finish::Bench(plan) => choose_documents(&mut m, plan),
+    }
+    m
 }
 
 /// The pack: invitations to the guests, a one-line programme, an attendance sheet of the

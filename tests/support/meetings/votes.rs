@@ -100,50 +100,11 @@ pub fn finish_vote(r: RawVote, members: &[Member]) -> Vote {
         }
         _ => r.eligible.map(|e| e + 1),
     };
+    let valid = ballots - invalid;
     let (options, choose, elected) = if r.kind == 2 {
-        // k-of-N: each candidate at most the valid ballots, all marks at most k per ballot.
-        let n = r.counts.len().max(2);
-        let labels: Vec<String> = (0..n).map(|i| resolve(&r.candidates[i], members)).collect();
-        let k = 1 + r.choose.index(n) as u32;
-        let valid = ballots - invalid;
-        let mut budget = u64::from(k) * u64::from(valid);
-        let options: Vec<VoteOption> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let want = u64::from(r.counts.get(i).copied().unwrap_or(0).min(valid));
-                let count = want.min(budget);
-                budget -= count;
-                VoteOption {
-                    label: label.clone(),
-                    count: count as u32,
-                }
-            })
-            .collect();
-        let elected = match r.elected {
-            0 | 1 => None,
-            2 => Some(labels.iter().take(k as usize).cloned().collect()),
-            _ => Some(Vec::new()),
-        };
-        (options, Some(k), elected)
+        k_of_n_options(&r, members, valid)
     } else {
-        const LABELS: &[&str] = &["Đồng ý", "Không đồng ý", "Ý kiến khác"];
-        let mut left = ballots - invalid;
-        let options = r
-            .counts
-            .iter()
-            .take(LABELS.len())
-            .zip(LABELS)
-            .map(|(&c, label)| {
-                let count = c.min(left);
-                left -= count;
-                VoteOption {
-                    label: (*label).to_owned(),
-                    count,
-                }
-            })
-            .collect();
-        (options, None, None)
+        (counted_options(&r.counts, valid), None, None)
     };
     Vote {
         motion: r.motion,
@@ -159,6 +120,57 @@ pub fn finish_vote(r: RawVote, members: &[Member]) -> Vote {
         percent_of: r.percent_of,
         result: r.result,
     }
+}
+
+/// The options of a k-of-N vote: each candidate at most the valid ballots, all marks at most
+/// k per ballot; with `choose` (k) and the elected, if the vote names them.
+fn k_of_n_options(
+    r: &RawVote,
+    members: &[Member],
+    valid: u32,
+) -> (Vec<VoteOption>, Option<u32>, Option<Vec<String>>) {
+    let n = r.counts.len().max(2);
+    let labels: Vec<String> = (0..n).map(|i| resolve(&r.candidates[i], members)).collect();
+    let k = 1 + r.choose.index(n) as u32;
+    let mut budget = u64::from(k) * u64::from(valid);
+    let options: Vec<VoteOption> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let want = u64::from(r.counts.get(i).copied().unwrap_or(0).min(valid));
+            let count = want.min(budget);
+            budget -= count;
+            VoteOption {
+                label: label.clone(),
+                count: count as u32,
+            }
+        })
+        .collect();
+    let elected = match r.elected {
+        0 | 1 => None,
+        2 => Some(labels.iter().take(k as usize).cloned().collect()),
+        _ => Some(Vec::new()),
+    };
+    (options, Some(k), elected)
+}
+
+/// The options of a yes/no vote: agree, disagree, other, together at most the valid ballots.
+fn counted_options(counts: &[u32], valid: u32) -> Vec<VoteOption> {
+    const LABELS: &[&str] = &["Đồng ý", "Không đồng ý", "Ý kiến khác"];
+    let mut left = valid;
+    counts
+        .iter()
+        .take(LABELS.len())
+        .zip(LABELS)
+        .map(|(&c, label)| {
+            let count = c.min(left);
+            left -= count;
+            VoteOption {
+                label: (*label).to_owned(),
+                count,
+            }
+        })
+        .collect()
 }
 
 /// An award before its recipients are resolved.

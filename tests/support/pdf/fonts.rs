@@ -44,6 +44,44 @@ pub(super) struct Font {
     pub(super) unicode: HashMap<Vec<u8>, String>,
 }
 
+/// The `Descent` of the font descriptor of `d`, per point of font size (negative or 0).
+fn descent_of(doc: &Document, d: &Dictionary) -> f64 {
+    get(doc, d, b"FontDescriptor")
+        .and_then(|o| o.as_dict().ok())
+        .and_then(|fd| get(doc, fd, b"Descent"))
+        .and_then(num)
+        .map_or(0.0, |v| -v.abs() / 1000.0)
+}
+
+/// The widths of a CIDFont's `W` array: `c [w1 w2 …]` and `c_first c_last w` runs.
+fn cid_widths(doc: &Document, cid: &Dictionary, default_width: f64) -> HashMap<u32, f64> {
+    let mut widths = HashMap::new();
+    if let Some(Object::Array(w)) = get(doc, cid, b"W") {
+        let w: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
+        let mut i = 0;
+        while i + 1 < w.len() {
+            let first = num(w[i]).unwrap_or(0.0) as u32;
+            if let Object::Array(list) = w[i + 1] {
+                for (k, v) in list.iter().enumerate() {
+                    let v = num(deref(doc, v)).unwrap_or(default_width);
+                    widths.insert(first + k as u32, v);
+                }
+                i += 2;
+            } else if i + 2 < w.len() {
+                let last = num(w[i + 1]).unwrap_or(0.0) as u32;
+                let v = num(w[i + 2]).unwrap_or(default_width);
+                for c in first..=last {
+                    widths.insert(c, v);
+                }
+                i += 3;
+            } else {
+                break;
+            }
+        }
+    }
+    widths
+}
+
 impl Font {
     pub(super) fn load(doc: &Document, dict: &Dictionary) -> Font {
         let name = get(doc, dict, b"BaseFont")
@@ -52,90 +90,79 @@ impl Font {
             .unwrap_or_default();
         let subtype = get(doc, dict, b"Subtype").and_then(|o| o.as_name().ok());
         let unicode = to_unicode(doc, dict);
-        let descent_of = |d: &Dictionary| {
-            get(doc, d, b"FontDescriptor")
-                .and_then(|o| o.as_dict().ok())
-                .and_then(|fd| get(doc, fd, b"Descent"))
-                .and_then(num)
-                .map_or(0.0, |v| -v.abs() / 1000.0)
-        };
-        let mut widths = HashMap::new();
         if subtype == Some(b"Type0".as_slice()) {
-            let cid = get(doc, dict, b"DescendantFonts")
-                .and_then(|o| o.as_array().ok())
-                .and_then(|a| a.first())
-                .and_then(|o| deref(doc, o).as_dict().ok());
-            let Some(cid) = cid else {
-                return Font {
-                    name,
-                    code_len: 2,
-                    widths,
-                    default_width: 1000.0,
-                    scale: 0.001,
-                    descent: 0.0,
-                    unicode,
-                };
-            };
-            let default_width = get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
-            if let Some(Object::Array(w)) = get(doc, cid, b"W") {
-                let w: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
-                let mut i = 0;
-                while i + 1 < w.len() {
-                    let first = num(w[i]).unwrap_or(0.0) as u32;
-                    if let Object::Array(list) = w[i + 1] {
-                        for (k, v) in list.iter().enumerate() {
-                            let v = num(deref(doc, v)).unwrap_or(default_width);
-                            widths.insert(first + k as u32, v);
-                        }
-                        i += 2;
-                    } else if i + 2 < w.len() {
-                        let last = num(w[i + 1]).unwrap_or(0.0) as u32;
-                        let v = num(w[i + 2]).unwrap_or(default_width);
-                        for c in first..=last {
-                            widths.insert(c, v);
-                        }
-                        i += 3;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            Font {
+            Font::load_type0(doc, dict, name, unicode)
+        } else {
+            Font::load_simple(doc, dict, subtype, name, unicode)
+        }
+    }
+
+    /// A composite font: two-byte codes, widths from its descendant CIDFont's `W` array.
+    fn load_type0(
+        doc: &Document,
+        dict: &Dictionary,
+        name: String,
+        unicode: HashMap<Vec<u8>, String>,
+    ) -> Font {
+        let cid = get(doc, dict, b"DescendantFonts")
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|o| deref(doc, o).as_dict().ok());
+        let Some(cid) = cid else {
+            return Font {
                 name,
                 code_len: 2,
-                widths,
-                default_width,
+                widths: HashMap::new(),
+                default_width: 1000.0,
                 scale: 0.001,
-                descent: descent_of(cid),
+                descent: 0.0,
                 unicode,
-            }
-        } else {
-            let first = get(doc, dict, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
-            if let Some(Object::Array(w)) = get(doc, dict, b"Widths") {
-                for (k, v) in w.iter().enumerate() {
-                    widths.insert(first + k as u32, num(deref(doc, v)).unwrap_or(0.0));
-                }
-            }
-            let default_width = get(doc, dict, b"FontDescriptor")
-                .and_then(|o| o.as_dict().ok())
-                .and_then(|fd| get(doc, fd, b"MissingWidth"))
-                .and_then(num)
-                .unwrap_or(0.0);
-            let scale = match (subtype, get(doc, dict, b"FontMatrix")) {
-                (Some(b"Type3"), Some(Object::Array(m))) => {
-                    m.first().and_then(num).unwrap_or(0.001)
-                }
-                _ => 0.001,
             };
-            Font {
-                name,
-                code_len: 1,
-                widths,
-                default_width,
-                scale,
-                descent: descent_of(dict),
-                unicode,
+        };
+        let default_width = get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
+        Font {
+            name,
+            code_len: 2,
+            widths: cid_widths(doc, cid, default_width),
+            default_width,
+            scale: 0.001,
+            descent: descent_of(doc, cid),
+            unicode,
+        }
+    }
+
+    /// A simple font (TrueType, Type1, Type3): one-byte codes, `FirstChar` and `Widths`.
+    fn load_simple(
+        doc: &Document,
+        dict: &Dictionary,
+        subtype: Option<&[u8]>,
+        name: String,
+        unicode: HashMap<Vec<u8>, String>,
+    ) -> Font {
+        let mut widths = HashMap::new();
+        let first = get(doc, dict, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
+        if let Some(Object::Array(w)) = get(doc, dict, b"Widths") {
+            for (k, v) in w.iter().enumerate() {
+                widths.insert(first + k as u32, num(deref(doc, v)).unwrap_or(0.0));
             }
+        }
+        let default_width = get(doc, dict, b"FontDescriptor")
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|fd| get(doc, fd, b"MissingWidth"))
+            .and_then(num)
+            .unwrap_or(0.0);
+        let scale = match (subtype, get(doc, dict, b"FontMatrix")) {
+            (Some(b"Type3"), Some(Object::Array(m))) => m.first().and_then(num).unwrap_or(0.001),
+            _ => 0.001,
+        };
+        Font {
+            name,
+            code_len: 1,
+            widths,
+            default_width,
+            scale,
+            descent: descent_of(doc, dict),
+            unicode,
         }
     }
 

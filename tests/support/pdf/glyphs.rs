@@ -95,6 +95,19 @@ impl<'a> Resources<'a> {
     }
 }
 
+/// The numbers among `ops`.
+fn nums(ops: &[Object]) -> Vec<f64> {
+    ops.iter().filter_map(num).collect()
+}
+
+/// The matrix of six numbers among `ops`, if there are exactly six.
+fn matrix(ops: &[Object]) -> Option<Matrix> {
+    match nums(ops)[..] {
+        [a, b, c, d, e, f] => Some([a, b, c, d, e, f]),
+        _ => None,
+    }
+}
+
 /// Walks one content stream, appending every shown glyph to `out` (device space, y up).
 fn run(
     doc: &Document,
@@ -108,145 +121,194 @@ fn run(
     let Ok(content) = Content::decode(content) else {
         return;
     };
-    let mut gs = GState {
-        ctm,
-        text: TextState {
-            font: None,
-            font_name: "".into(),
-            size: 0.0,
-            char_space: 0.0,
-            word_space: 0.0,
-            hscale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
+    let mut walk = Walk {
+        doc,
+        res,
+        height,
+        depth,
+        out,
+        gs: GState {
+            ctm,
+            text: TextState {
+                font: None,
+                font_name: "".into(),
+                size: 0.0,
+                char_space: 0.0,
+                word_space: 0.0,
+                hscale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
         },
+        stack: Vec::new(),
+        tm: IDENTITY,
+        tlm: IDENTITY,
     };
-    let mut stack: Vec<GState> = Vec::new();
-    let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-    let nums = |ops: &[Object]| -> Vec<f64> { ops.iter().filter_map(num).collect() };
     for op in &content.operations {
-        let o = &op.operands;
-        match op.operator.as_str() {
-            "q" => stack.push(gs.clone()),
+        walk.step(op.operator.as_str(), &op.operands);
+    }
+}
+
+/// The interpreter's state while it walks one content stream.
+struct Walk<'a, 'r, 'o> {
+    doc: &'a Document,
+    res: &'r Resources<'a>,
+    height: f64,
+    depth: usize,
+    out: &'o mut Vec<Glyph>,
+    gs: GState,
+    stack: Vec<GState>,
+    /// The text matrix and the text line matrix.
+    tm: Matrix,
+    tlm: Matrix,
+}
+
+impl Walk<'_, '_, '_> {
+    /// Runs one operator; the others (paths, colours, images) do not move glyphs.
+    fn step(&mut self, operator: &str, o: &[Object]) {
+        match operator {
+            "q" | "Q" | "cm" => self.graphics_state(operator, o),
+            "Tf" | "Tc" | "Tw" | "Tz" | "TL" | "Ts" => self.text_state(operator, o),
+            "BT" | "Td" | "TD" | "Tm" | "T*" => self.text_position(operator, o),
+            "Tj" | "'" | "\"" | "TJ" => self.text_showing(operator, o),
+            "Do" if self.depth < 8 => self.form(o),
+            _ => {}
+        }
+    }
+
+    /// `q`, `Q`, `cm`: save, restore, transform.
+    fn graphics_state(&mut self, operator: &str, o: &[Object]) {
+        match operator {
+            "q" => self.stack.push(self.gs.clone()),
             "Q" => {
-                if let Some(g) = stack.pop() {
-                    gs = g;
+                if let Some(g) = self.stack.pop() {
+                    self.gs = g;
                 }
             }
-            "cm" => {
-                let v = nums(o);
-                if v.len() == 6 {
-                    gs.ctm = mul(&[v[0], v[1], v[2], v[3], v[4], v[5]], &gs.ctm);
+            _ => {
+                if let Some(m) = matrix(o) {
+                    self.gs.ctm = mul(&m, &self.gs.ctm);
                 }
             }
-            "BT" => {
-                tm = IDENTITY;
-                tlm = IDENTITY;
-            }
+        }
+    }
+
+    /// `Tf`, `Tc`, `Tw`, `Tz`, `TL`, `Ts`: font and size, spacings, scale, leading, rise.
+    fn text_state(&mut self, operator: &str, o: &[Object]) {
+        let t = &mut self.gs.text;
+        let first = o.first().and_then(num);
+        match operator {
             "Tf" => {
                 if let (Some(Object::Name(n)), Some(size)) = (o.first(), o.get(1).and_then(num)) {
-                    gs.text.font = res.fonts.get(n).cloned();
-                    gs.text.font_name = gs
-                        .text
+                    t.font = self.res.fonts.get(n).cloned();
+                    t.font_name = t
                         .font
                         .as_ref()
                         .map_or_else(|| "".into(), |f| f.name.as_str().into());
-                    gs.text.size = size;
+                    t.size = size;
                 }
             }
-            "Tc" => gs.text.char_space = o.first().and_then(num).unwrap_or(0.0),
-            "Tw" => gs.text.word_space = o.first().and_then(num).unwrap_or(0.0),
-            "Tz" => gs.text.hscale = o.first().and_then(num).unwrap_or(100.0) / 100.0,
-            "TL" => gs.text.leading = o.first().and_then(num).unwrap_or(0.0),
-            "Ts" => gs.text.rise = o.first().and_then(num).unwrap_or(0.0),
+            "Tc" => t.char_space = first.unwrap_or(0.0),
+            "Tw" => t.word_space = first.unwrap_or(0.0),
+            "Tz" => t.hscale = first.unwrap_or(100.0) / 100.0,
+            "TL" => t.leading = first.unwrap_or(0.0),
+            _ => t.rise = first.unwrap_or(0.0),
+        }
+    }
+
+    /// `BT`, `Td`, `TD`, `Tm`, `T*`: the text matrices.
+    fn text_position(&mut self, operator: &str, o: &[Object]) {
+        match operator {
+            "BT" => {
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
+            }
             "Td" | "TD" => {
                 let v = nums(o);
                 if v.len() == 2 {
-                    if op.operator == "TD" {
-                        gs.text.leading = -v[1];
+                    if operator == "TD" {
+                        self.gs.text.leading = -v[1];
                     }
-                    tlm = mul(&translate(v[0], v[1]), &tlm);
-                    tm = tlm;
+                    self.tlm = mul(&translate(v[0], v[1]), &self.tlm);
+                    self.tm = self.tlm;
                 }
             }
             "Tm" => {
-                let v = nums(o);
-                if v.len() == 6 {
-                    tlm = [v[0], v[1], v[2], v[3], v[4], v[5]];
-                    tm = tlm;
+                if let Some(m) = matrix(o) {
+                    self.tlm = m;
+                    self.tm = self.tlm;
                 }
             }
-            "T*" => {
-                tlm = mul(&translate(0.0, -gs.text.leading), &tlm);
-                tm = tlm;
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if op.operator == "\"" {
-                    let v = nums(o);
-                    if v.len() == 2 {
-                        gs.text.word_space = v[0];
-                        gs.text.char_space = v[1];
-                    }
-                }
-                if op.operator == "'" || op.operator == "\"" {
-                    tlm = mul(&translate(0.0, -gs.text.leading), &tlm);
-                    tm = tlm;
-                }
-                let items: Vec<&Object> = match (op.operator.as_str(), o.last()) {
-                    ("TJ", Some(Object::Array(a))) => a.iter().collect(),
-                    (_, Some(s @ Object::String(..))) => vec![s],
-                    _ => continue,
-                };
-                show(&items, &gs, &mut tm, height, out);
-            }
-            "Do" if depth < 8 => {
-                let Some(Object::Name(n)) = o.first() else {
-                    continue;
-                };
-                let Some(Object::Stream(xo)) = res.xobjects.get(n).copied() else {
-                    continue;
-                };
-                if xo.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
-                    continue;
-                }
-                let matrix = match get(doc, &xo.dict, b"Matrix") {
-                    Some(Object::Array(m)) => {
-                        let v: Vec<f64> = m.iter().filter_map(num).collect();
-                        if v.len() == 6 {
-                            [v[0], v[1], v[2], v[3], v[4], v[5]]
-                        } else {
-                            IDENTITY
-                        }
-                    }
-                    _ => IDENTITY,
-                };
-                let inner = Resources::new(
-                    doc,
-                    get(doc, &xo.dict, b"Resources").and_then(|r| r.as_dict().ok()),
-                );
-                let inner = if inner.fonts.is_empty() && inner.xobjects.is_empty() {
-                    Resources {
-                        fonts: res.fonts.clone(),
-                        xobjects: res.xobjects.clone(),
-                    }
-                } else {
-                    inner
-                };
-                let data = xo
-                    .decompressed_content()
-                    .unwrap_or_else(|_| xo.content.clone());
-                run(
-                    doc,
-                    &data,
-                    &inner,
-                    mul(&matrix, &gs.ctm),
-                    height,
-                    depth + 1,
-                    out,
-                );
-            }
-            _ => {}
+            _ => self.next_line(),
         }
+    }
+
+    /// `T*`: the start of the next line.
+    fn next_line(&mut self) {
+        self.tlm = mul(&translate(0.0, -self.gs.text.leading), &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// `Tj`, `'`, `"`, `TJ`: strings shown, after a new line and spacings for `'` and `"`.
+    fn text_showing(&mut self, operator: &str, o: &[Object]) {
+        if operator == "\"" {
+            let v = nums(o);
+            if v.len() == 2 {
+                self.gs.text.word_space = v[0];
+                self.gs.text.char_space = v[1];
+            }
+        }
+        if operator == "'" || operator == "\"" {
+            self.next_line();
+        }
+        let items: Vec<&Object> = match (operator, o.last()) {
+            ("TJ", Some(Object::Array(a))) => a.iter().collect(),
+            (_, Some(s @ Object::String(..))) => vec![s],
+            _ => return,
+        };
+        show(&items, &self.gs, &mut self.tm, self.height, self.out);
+    }
+
+    /// `Do` of a Form XObject: its content, run with its matrix and resources (or these).
+    fn form(&mut self, o: &[Object]) {
+        let doc = self.doc;
+        let Some(Object::Name(n)) = o.first() else {
+            return;
+        };
+        let Some(Object::Stream(xo)) = self.res.xobjects.get(n).copied() else {
+            return;
+        };
+        if xo.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            return;
+        }
+        let form_matrix = match get(doc, &xo.dict, b"Matrix") {
+            Some(Object::Array(m)) => matrix(m).unwrap_or(IDENTITY),
+            _ => IDENTITY,
+        };
+        let inner = Resources::new(
+            doc,
+            get(doc, &xo.dict, b"Resources").and_then(|r| r.as_dict().ok()),
+        );
+        let inner = if inner.fonts.is_empty() && inner.xobjects.is_empty() {
+            Resources {
+                fonts: self.res.fonts.clone(),
+                xobjects: self.res.xobjects.clone(),
+            }
+        } else {
+            inner
+        };
+        let data = xo
+            .decompressed_content()
+            .unwrap_or_else(|_| xo.content.clone());
+        run(
+            doc,
+            &data,
+            &inner,
+            mul(&form_matrix, &self.gs.ctm),
+            self.height,
+            self.depth + 1,
+            self.out,
+        );
     }
 }
 
