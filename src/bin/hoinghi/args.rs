@@ -133,7 +133,7 @@ pub struct TypesetArgs {
     /// Thể thức văn bản, thay cho bloc.profile trong tệp: nd30 (Nhà nước) hoặc party (Đảng).
     #[arg(long, value_enum)]
     pub profile: Option<ProfileArg>,
-    /// Thư mục chứa mẫu thay thế (từng tệp: giao-uoc.typ.j2, bien-ban.typ.j2, bai-tin.typ.j2, bai-tin.txt.j2, bai-tin.html.j2, bai-tin.md.j2, bai-tin.text.j2, hoinghi.typ).
+    /// Thư mục chứa mẫu thay thế, từng tệp cùng tên với tệp trong templates/: mac-dinh.j2 (các câu chữ mặc định), <loại>.typ.j2 (từng văn bản), bai-tin.txt.j2, bai-tin.html.j2, bai-tin.md.j2, bai-tin.text.j2, hoinghi.typ.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Dùng phông Times New Roman của máy nếu có (mặc định: Liberation Serif nhúng sẵn).
