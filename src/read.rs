@@ -29,6 +29,34 @@ impl From<io::Error> for ReadError {
     }
 }
 
+/// Opens `path` for reading without waiting: opening a pipe (a FIFO) nobody writes to would
+/// otherwise wait forever. The open is non-blocking, the reads after it block as usual, and a
+/// pipe with no writer then reads as empty.
+fn open(path: &Path) -> io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?;
+        let fd = file.as_raw_fd();
+        // SAFETY: `fd` is open and owned by `file` for the duration of both calls, which only
+        // read and set its status flags.
+        let cleared = unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
+        };
+        if !cleared {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    std::fs::File::open(path)
+}
+
 /// The bytes of the file at `path`, at most `limit` of them. With `only_regular`, anything but
 /// a regular file is refused before it is opened (opening a pipe could wait forever).
 pub(crate) fn read_bounded(
@@ -39,7 +67,7 @@ pub(crate) fn read_bounded(
     if only_regular && !std::fs::metadata(path)?.is_file() {
         return Err(ReadError::NotRegular);
     }
-    let file = std::fs::File::open(path)?;
+    let file = open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
         return Err(ReadError::Folder);

@@ -61,6 +61,46 @@ fn a_pipe_is_read_only_up_to_the_limit() {
     refused(&out, &["quá lớn", "5 MB"]);
 }
 
+/// A pipe named like a meeting file that nobody writes to is refused at once: opening it used
+/// to wait forever for a writer, and hung `check`, `render` and `batch`.
+#[test]
+fn a_pipe_nobody_writes_to_is_refused_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("treo.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let wait = std::time::Duration::from_secs(30);
+    let checked = hoinghi()
+        .arg("check")
+        .arg(&fifo)
+        .timeout(wait)
+        .output()
+        .unwrap();
+    refused(&checked, &["không phải tệp thường"]);
+    let rendered = hoinghi()
+        .arg("render")
+        .arg(&fifo)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .timeout(wait)
+        .output()
+        .unwrap();
+    refused(&rendered, &["không phải tệp thường"]);
+    let batch = hoinghi()
+        .arg("batch")
+        .arg(tmp.path())
+        .arg("-o")
+        .arg(tmp.path().join("out-batch"))
+        .timeout(wait)
+        .output()
+        .unwrap();
+    refused(&batch, &["treo.yaml"]);
+    assert!(tmp.path().join("out-batch/manifest.json").is_file());
+}
+
 #[test]
 fn a_folder_and_an_empty_device_are_clear_errors() {
     let tmp = tempfile::tempdir().unwrap();
