@@ -350,3 +350,36 @@ fn schema_is_json_with_the_fields() {
         assert!(schema["properties"].get(key).is_some(), "{key}");
     }
 }
+
+/// Printing to a full disk is said in words and fails (exit 1); a reader that stops early
+/// (`hoinghi schema | true`) is not an error. Neither panics (exit 101 before).
+#[test]
+fn printing_to_a_full_disk_or_a_closed_pipe_never_panics() {
+    let bin = env!("CARGO_BIN_EXE_hoinghi");
+    for command in ["schema", "list", "init"] {
+        let full = std::process::Command::new(bin)
+            .arg(command)
+            .env("LANG", "vi_VN.UTF-8")
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&full.stderr);
+        assert_eq!(full.status.code(), Some(1), "{command}: {err}");
+        assert!(err.contains("không in được"), "{command}: {err}");
+        // The reading end closed before anything is written.
+        let mut child = std::process::Command::new(bin)
+            .arg(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let closed = child.wait_with_output().unwrap();
+        assert_eq!(
+            closed.status.code(),
+            Some(0),
+            "{command}: {}",
+            String::from_utf8_lossy(&closed.stderr)
+        );
+    }
+}
