@@ -30,6 +30,8 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_awards(meeting, &mut problems);
     check_numbers(meeting, &mut problems);
     check_photos(meeting, dir, &mut problems);
+    check_pack_times(meeting, &mut problems);
+    check_captions(meeting, &mut problems);
     check_article(meeting, &mut problems);
     (schedule, problems)
 }
@@ -284,6 +286,69 @@ fn check_years(m: &Meeting, date: Option<chrono::NaiveDate>, problems: &mut Vec<
             "review_year",
             text!("năm {} không hợp lệ", "{} is not a plausible year", y),
         ));
+    }
+}
+
+/// The dates and times of the pack's documents: a date of issue that does not exist, a
+/// counting end time or a programme time that is no time of day (a programme row may still say
+/// a part of the day in words, "Buổi chiều").
+fn check_pack_times(m: &Meeting, problems: &mut Vec<Problem>) {
+    let issued = [
+        (
+            "invitation.issued",
+            m.invitation.as_ref().and_then(|i| i.issued.as_deref()),
+        ),
+        (
+            "proposal.issued",
+            m.proposal.as_ref().and_then(|p| p.issued.as_deref()),
+        ),
+    ];
+    for (path, value) in issued {
+        if let Some(value) = value
+            && parse_date(value).is_none()
+        {
+            problems.push(bad_date(path, value));
+        }
+    }
+    if let Some(end) = m.counting.as_ref().and_then(|c| c.end_time.as_deref())
+        && parse_time(end).is_none()
+    {
+        problems.push(bad_time("counting.end_time", end));
+    }
+    for (i, item) in m.programme.iter().enumerate() {
+        let clock_like = |part: &str| part.chars().any(|c| c.is_ascii_digit());
+        if item
+            .time
+            .split(['-', '–'])
+            .any(|part| clock_like(part) && parse_time(part).is_none())
+        {
+            problems.push(bad_time(&format!("programme[{i}].time"), &item.time).hint(text!(
+                "ghi giờ:phút theo giờ 24, hoặc một khoảng \"07:30 - 08:00\" (trong dấu ngoặc kép)",
+                "write hours:minutes on the 24-hour clock, or a span \"07:30 - 08:00\" (in quotes)"
+            )));
+        }
+    }
+}
+
+/// Every photo has a caption with words in it (the article prints ". Ảnh: …" otherwise).
+fn check_captions(m: &Meeting, problems: &mut Vec<Problem>) {
+    let Some(article) = &m.article else { return };
+    for (i, photo) in article.photos.iter().enumerate() {
+        if !photo.caption.chars().any(char::is_alphanumeric) {
+            problems.push(
+                Problem::error(
+                    format!("article.photos[{i}].caption"),
+                    text!(
+                        "ảnh chưa có chú thích",
+                        "the photo has no caption"
+                    ),
+                )
+                .hint(text!(
+                    "ghi một câu nói ảnh chụp gì, ví dụ: Các đơn vị ký kết giao ước thi đua",
+                    "say in a sentence what the photo shows, for example: Các đơn vị ký kết giao ước thi đua"
+                )),
+            );
+        }
     }
 }
 
