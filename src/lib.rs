@@ -19,7 +19,7 @@
 //! let report = engine.render_file(file, &Request::pdf(None, "ky-ket".into()));
 //! let writer = Writer::new("out", WriteOptions::pdf());
 //! let written = writer.write(&report, &writer.folder_of(file), engine.library_source());
-//! assert!(written.ok && !report.failed());
+//! assert!(written.ok() && !report.failed());
 //! ```
 
 // A `Problem` (message and hint in two languages) is the error of cold paths only.

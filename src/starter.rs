@@ -13,9 +13,6 @@ pub enum Starter {
 }
 
 impl Starter {
-    /// Every starter.
-    pub const ALL: [Starter; 3] = [Starter::KyKet, Starter::TongKet, Starter::PhatDong];
-
     /// The starter file's text.
     pub fn text(self) -> &'static str {
         match self {

@@ -106,11 +106,14 @@ pub struct Written {
     pub notes: Vec<Note>,
     /// Every PDF written.
     pub entries: Vec<ManifestEntry>,
-    /// Whether everything was made and written.
-    pub ok: bool,
 }
 
 impl Written {
+    /// Whether everything was made and written: no error among the notes.
+    pub fn ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
     /// The error notes' texts.
     pub fn errors(&self) -> impl Iterator<Item = &Text> {
         self.notes.iter().filter_map(|n| match n {
@@ -316,19 +319,13 @@ impl Pending {
 
     /// Writes the files, each atomically, and says what happened in order.
     pub fn commit(self) -> Written {
-        let mut written = Written {
-            ok: true,
-            ..Written::default()
-        };
+        let mut written = Written::default();
         let mut skipping = false;
         for step in self.steps {
             match step {
                 Step::EndOfDocument => skipping = false,
                 _ if skipping => {}
-                Step::Say(note) => {
-                    written.ok &= !matches!(note, Note::Error(_));
-                    written.notes.push(note);
-                }
+                Step::Say(note) => written.notes.push(note),
                 Step::File {
                     path,
                     bytes,
@@ -341,7 +338,6 @@ impl Pending {
                         written.notes.extend(done.map(Note::Done));
                     }
                     Err(e) => {
-                        written.ok = false;
                         written.notes.push(Note::Error(cannot_write(&path, &e)));
                         skipping = required;
                     }

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
-use hoinghi::{Lang, MeetingReport, Note, Problem, Report, Text, Written, text};
+use hoinghi::{DocKind, Lang, MeetingReport, Note, Problem, Report, Text, Written, text};
 
 /// Standard error with the message language.
 pub struct Console {
@@ -64,12 +64,7 @@ impl Console {
         self.problems(&report.file, report.text.as_deref(), &problems);
         let name = report.file.display();
         if !report.skipped.is_empty() {
-            let list: Vec<String> = report
-                .skipped
-                .iter()
-                .map(|(kind, missing)| format!("{} ({})", kind.slug(), missing_fields(missing)))
-                .collect();
-            let list = list.join("; ");
+            let list = kinds_lacking(&report.skipped);
             self.note(&text!(
                 "{name}: đã soạn những văn bản đủ dữ liệu; chưa soạn: {list}",
                 "{name}: made the documents it has data for; not made: {list}"
@@ -94,8 +89,17 @@ impl Console {
     }
 }
 
+/// Kinds left out with the fields each lacks: "giay-moi (`invitation`); to-trinh (`proposal`)".
+pub fn kinds_lacking(skipped: &[(DocKind, Vec<Problem>)]) -> String {
+    let list: Vec<String> = skipped
+        .iter()
+        .map(|(kind, missing)| format!("{} ({})", kind.slug(), missing_fields(missing)))
+        .collect();
+    list.join("; ")
+}
+
 /// The fields a document lacks, as a list: "`commitments`, `end_time`".
-pub fn missing_fields(missing: &[Problem]) -> String {
+fn missing_fields(missing: &[Problem]) -> String {
     let fields: Vec<String> = missing
         .iter()
         .filter_map(|p| p.path.as_deref())

@@ -7,7 +7,7 @@ use hoinghi::{Engine, Prepared, text};
 
 use crate::args::CheckArgs;
 use crate::config::Config;
-use crate::console::{Console, missing_fields};
+use crate::console::{Console, kinds_lacking};
 use crate::exit::{Failure, Outcome, failed_if};
 
 /// Runs the command; done when every file is clean (warnings allowed).
@@ -60,11 +60,7 @@ fn checked(
     // What `render` (or `--doc all`) would make of it, and what the rest lacks.
     let (can, cannot) = engine.available(prepared);
     let can: Vec<&str> = can.iter().map(|k| k.slug()).collect();
-    let cannot: Vec<String> = cannot
-        .iter()
-        .map(|(k, missing)| format!("{} ({})", k.slug(), missing_fields(missing)))
-        .collect();
-    let (can, cannot) = (can.join(", "), cannot.join("; "));
+    let (can, cannot) = (can.join(", "), kinds_lacking(&cannot));
     let (lack_vi, lack_en) = if cannot.is_empty() {
         (String::new(), String::new())
     } else {

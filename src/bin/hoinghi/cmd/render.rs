@@ -24,7 +24,7 @@ pub fn run(args: &RenderArgs, console: &mut Console) -> Outcome {
         let (report, written) = writer.render(&engine, file, &config.request(file));
         console.report(&report);
         console.written(&written);
-        failed |= report.failed() || !written.ok;
+        failed |= report.failed() || !written.ok();
     }
     failed_if(failed)
 }

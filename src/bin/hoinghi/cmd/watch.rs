@@ -72,7 +72,7 @@ fn render_once(args: &WatchArgs, config: &Config, out: &mut Console) {
     out.written(&written);
     let ms = started.elapsed().as_millis();
     let clock = chrono::Local::now().format("%H:%M:%S");
-    if report.failed() || !written.ok {
+    if report.failed() || !written.ok() {
         out.note(&text!(
             "[{clock}] có lỗi (xem trên); sửa tệp rồi lưu lại, hoinghi sẽ soạn lại",
             "[{clock}] errors (above); fix the file and save, hoinghi renders again"
