@@ -127,7 +127,7 @@ pub fn run(
         writer,
         inputs,
         options,
-        collisions: collisions(inputs),
+        collisions: collisions(engine, inputs),
         next: AtomicUsize::new(0),
         stop: AtomicBool::new(false),
     };
@@ -154,8 +154,8 @@ pub fn run(
         .collect())
 }
 
-/// A batch under way, shared by its threads: the inputs, the earlier input that claims each
-/// one's folder, the next input to take and whether to stop.
+/// A batch under way, shared by its threads: the inputs, the input that claims each one's
+/// folder when another shares it, the next input to take and whether to stop.
 struct Batch<'a> {
     engine: &'a Engine,
     writer: Writer,
@@ -185,7 +185,7 @@ impl Batch<'_> {
         }
     }
 
-    /// Input `i`: skipped after a failure (`fail_fast`), refused when an earlier input claims
+    /// Input `i`: skipped after a failure (`fail_fast`), refused when another input claims
     /// its folder, else rendered.
     fn typeset(&self, i: usize, input: &Input) -> Typeset {
         if self.stop.load(Ordering::Relaxed) {
@@ -246,16 +246,30 @@ fn on_pool(threads: usize, work: impl Fn() + Sync) {
     }
 }
 
-/// For each input, the earlier input that claims its output folder (the first wins).
-fn collisions(inputs: &[Input]) -> Vec<Option<&Path>> {
-    let mut claimed: HashMap<&Path, &Path> = HashMap::new();
-    inputs
-        .iter()
-        .map(|i| {
-            let first = claimed.entry(&i.dir).or_insert(&i.file);
-            (*first != i.file.as_path()).then_some(*first)
-        })
-        .collect()
+/// For each input, the other input that claims its output folder: of the inputs that share a
+/// folder, the first whose meeting loads and passes the checks. A file that fails claims
+/// nothing (a junk `...yaml` beside `meeting.yaml`, a broken `a.yaml` beside `a.yml`) and is
+/// reported with its own errors; only the files after the owner are refused as colliding.
+fn collisions<'a>(engine: &Engine, inputs: &'a [Input]) -> Vec<Option<&'a Path>> {
+    let mut sharing: HashMap<&Path, Vec<usize>> = HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        sharing.entry(&input.dir).or_default().push(i);
+    }
+    let mut claimed_by = vec![None; inputs.len()];
+    for group in sharing.values().filter(|g| g.len() > 1) {
+        // Those before the owner failed: each is reported with its own errors.
+        let Some(at) = group
+            .iter()
+            .position(|&i| engine.prepare(&inputs[i].file).is_ok())
+        else {
+            continue;
+        };
+        let owner = group[at];
+        for &i in &group[at + 1..] {
+            claimed_by[i] = Some(inputs[owner].file.as_path());
+        }
+    }
+    claimed_by
 }
 
 /// Renders one meeting and prepares its files.

@@ -11,6 +11,28 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
+/// Most problems kept for one file: past them, one more line says how many were left out (a
+/// file with 10,000 misspelt keys would otherwise print megabytes).
+pub const MAX_PROBLEMS: usize = 100;
+
+/// `problems` cut to [`MAX_PROBLEMS`], errors first, the cut ones counted in a last error.
+pub fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() <= MAX_PROBLEMS {
+        return problems;
+    }
+    problems.sort_by_key(|p| !p.is_error());
+    let left_out = problems.len() - MAX_PROBLEMS;
+    problems.truncate(MAX_PROBLEMS);
+    problems.push(Problem::error(
+        "",
+        crate::text!(
+            "… và {left_out} lỗi hay cảnh báo khác không in ra; sửa các lỗi trên rồi kiểm tra lại",
+            "… and {left_out} more errors or warnings not shown; fix the ones above and check again"
+        ),
+    ));
+    problems
+}
+
 /// Language of messages shown to the user.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -274,7 +296,12 @@ impl Report<'_> {
         let config = term::Config::default();
         for p in problems {
             let diag = self.diagnostic(p, &name, &shown);
-            if term::emit(out, &config, &file, &diag).is_err() {
+            let mut localized = Localized {
+                inner: &mut *out,
+                lang: self.lang,
+                labelled: false,
+            };
+            if term::emit(&mut localized, &config, &file, &diag).is_err() {
                 // Fall back to one plain line if the position is outside the source.
                 writeln!(out, "{}", self.one_line(p))?;
             }
@@ -341,6 +368,52 @@ impl Report<'_> {
     }
 }
 
+/// A writer that puts the severity word codespan writes at the head of a diagnostic
+/// ("error", "warning") in the user's language, and passes everything else on unchanged.
+struct Localized<'a> {
+    inner: &'a mut dyn WriteColor,
+    lang: Lang,
+    /// Whether the head's word was written (only the first one is the label).
+    labelled: bool,
+}
+
+impl std::io::Write for Localized<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.labelled {
+            let severity = match buf {
+                b"error" => Some(Severity::Error),
+                b"warning" => Some(Severity::Warning),
+                _ => None,
+            };
+            if let Some(severity) = severity {
+                self.labelled = true;
+                self.inner
+                    .write_all(severity_word(severity, self.lang).as_bytes())?;
+                return Ok(buf.len());
+            }
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl WriteColor for Localized<'_> {
+    fn supports_color(&self) -> bool {
+        self.inner.supports_color()
+    }
+
+    fn set_color(&mut self, spec: &term::termcolor::ColorSpec) -> std::io::Result<()> {
+        self.inner.set_color(spec)
+    }
+
+    fn reset(&mut self) -> std::io::Result<()> {
+        self.inner.reset()
+    }
+}
+
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
     match (s, lang) {
         (Severity::Error, Lang::Vi) => "lỗi",
@@ -388,5 +461,44 @@ fn token_range(line: &str, col: usize) -> std::ops::Range<usize> {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(severity_word(*self, Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flood_of_problems_is_cut_and_counted() {
+        let flood: Vec<Problem> = (0..10_000)
+            .map(|i| Problem::error(format!("k{i}"), Text::new("sai", "wrong")))
+            .chain([Problem::warning("w", Text::new("chú ý", "note"))])
+            .collect();
+        let kept = capped(flood);
+        assert_eq!(kept.len(), MAX_PROBLEMS + 1);
+        assert!(kept.last().unwrap().message.vi.contains("9901"));
+        let few = vec![Problem::warning("w", Text::new("a", "a"))];
+        assert_eq!(capped(few).len(), 1);
+    }
+
+    #[test]
+    fn severity_labels_are_in_the_users_language() {
+        let problem = Problem::error("year", Text::new("sai năm", "wrong year"));
+        for (lang, label) in [
+            (Lang::Vi, "lỗi: [year] sai năm"),
+            (Lang::En, "error: [year]"),
+        ] {
+            let report = Report {
+                file_name: "a.yaml",
+                source: Some("year: 1\n"),
+                lang,
+            };
+            let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+            report
+                .emit(&mut out, std::slice::from_ref(&problem))
+                .unwrap();
+            let printed = String::from_utf8(out.into_inner()).unwrap();
+            assert!(printed.starts_with(label), "{printed}");
+        }
     }
 }

@@ -36,9 +36,20 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// Whether `c` is a C0 or C1 control character (or DEL): what a terminal may act on.
+/// Whether `c` is a C0 or C1 control character (or DEL), what a terminal may act on, or a
+/// bidirectional formatting character (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069),
+/// which reorders what is shown after it.
 pub fn is_terminal_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+    matches!(
+        c,
+        '\u{0}'..='\u{1F}'
+            | '\u{7F}'..='\u{9F}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// `s` made safe to print on a terminal: every C0/C1 control character becomes a visible

@@ -58,7 +58,7 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
         .into_iter()
         .enumerate()
         .map(|(i, (guest, unit, name))| InviteeCtx {
-            file: format!("{:02}-{}", i + 1, file_slug(&name)),
+            file: invitation_file(i + 1, &name),
             guest,
             unit,
             name,
@@ -76,6 +76,15 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
             .as_deref()
             .map(one_line)
             .unwrap_or_else(|| ctx.chair.name.clone()),
+    }
+}
+
+/// The file name of invitation `n` (from 1) for `name`: `03-so-tai-chinh`, or `03` when
+/// the name has no Latin letter or digit to name the file by.
+fn invitation_file(n: usize, name: &str) -> String {
+    match file_slug(name) {
+        slug if slug.is_empty() => format!("{n:02}"),
+        slug => format!("{n:02}-{slug}"),
     }
 }
 
@@ -100,4 +109,17 @@ fn file_slug(s: &str) -> String {
     let slug: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
     let slug = slug.join("-");
     slug.chars().take(60).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invitation_files_are_named_even_without_latin_letters() {
+        assert_eq!(invitation_file(3, "Sở Tài chính"), "03-so-tai-chinh");
+        assert_eq!(invitation_file(12, "Đ"), "12-d");
+        assert_eq!(invitation_file(4, "“…”"), "04");
+        assert_eq!(invitation_file(5, "中文"), "05");
+    }
 }

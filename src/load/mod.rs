@@ -75,7 +75,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
     let text = decode::decode(&bytes, opts.encoding).map_err(fail)?;
     let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| Rejected {
         text: Some(text.clone()),
-        problems,
+        problems: crate::diag::capped(problems),
     })?;
     Ok(Loaded {
         meeting,

@@ -141,6 +141,9 @@ fn unknown_variant(path: &str, message: &str) -> Option<Problem> {
 fn invalid(path: &str, message: &str) -> Option<Problem> {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if let Some(problem) = out_of_range(path, found, expected) {
+            return Some(problem.hint(hint_for(expected)));
+        }
         let (found_vi, expected_vi) = (found_vi(found), kind_vi(expected));
         return Some(
             Problem::error(
@@ -155,6 +158,9 @@ fn invalid(path: &str, message: &str) -> Option<Problem> {
     }
     let rest = message.strip_prefix("invalid value: ")?;
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    if let Some(problem) = out_of_range(path, found, expected) {
+        return Some(problem.hint(hint_for(expected)));
+    }
     let expected_vi = kind_vi(expected);
     Some(
         Problem::error(
@@ -166,6 +172,28 @@ fn invalid(path: &str, message: &str) -> Option<Problem> {
         )
         .hint(hint_for(expected)),
     )
+}
+
+/// "invalid value: integer `-1`, expected u32": a whole number outside what the field holds,
+/// said as such (not as a wrong kind of value).
+fn out_of_range(path: &str, found: &str, expected: &str) -> Option<Problem> {
+    let number = between(found, "integer `", "`")?;
+    let unsigned = matches!(expected.trim(), "u8" | "u16" | "u32");
+    if !unsigned && expected.trim() != "i32" {
+        return None;
+    }
+    let problem = if number.starts_with('-') && unsigned {
+        text!(
+            "số âm {number} không dùng được ở đây; cần một số nguyên từ 0 trở lên",
+            "the negative number {number} cannot be used here; expected a whole number from 0 up"
+        )
+    } else {
+        text!(
+            "số {number} nằm ngoài khoảng trường này nhận",
+            "the number {number} is out of this field's range"
+        )
+    };
+    Some(Problem::error(path, problem))
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {

@@ -176,7 +176,10 @@ impl Engine {
             epoch: self.settings.epoch,
             split_pages: kind == DocKind::GiayMoi,
         };
-        let mut typeset = self.typesetter.typeset(job).map_err(DocError::Typst)?;
+        let mut typeset = self.typesetter.typeset(job).map_err(|mut e| {
+            e.rendered = name_photos(&e.rendered, ctx);
+            DocError::Typst(e)
+        })?;
         let slug = kind.slug();
         let mut warnings: Vec<Text> = std::mem::take(&mut typeset.warnings)
             .into_iter()
@@ -206,4 +209,24 @@ impl Engine {
         }
         Ok((typeset, warnings))
     }
+}
+
+/// Typst's diagnostics with each photo's internal path (`/anh/0.svg`) replaced by the field
+/// and the file the clerk wrote (`article.photos[0].file (anh/so-do.svg)`).
+fn name_photos(rendered: &str, ctx: &Context) -> String {
+    let Some(article) = &ctx.article else {
+        return rendered.to_owned();
+    };
+    // Two passes through markers, so a file named like a slot is not replaced twice.
+    let mut out = rendered.to_owned();
+    for (i, photo) in article.photos.iter().enumerate() {
+        let marker = format!("\u{0}{i}\u{0}");
+        out = out.replace(&photo.slot, &marker);
+        out = out.replace(photo.slot.trim_start_matches('/'), &marker);
+    }
+    for (i, photo) in article.photos.iter().enumerate() {
+        let named = format!("article.photos[{i}].file ({})", photo.file);
+        out = out.replace(&format!("\u{0}{i}\u{0}"), &named);
+    }
+    out
 }

@@ -142,7 +142,7 @@ impl Engine {
         problems.extend(glyphs::missing_glyphs(self.typesetter.fonts(), &meeting));
         load::locate(&mut problems, &index);
         warnings.append(&mut problems);
-        let problems = warnings;
+        let problems = crate::diag::capped(warnings);
         match schedule {
             Some(schedule) if !problems.iter().any(Problem::is_error) => Ok(Prepared {
                 meeting,

@@ -289,10 +289,21 @@ impl Renderer {
 
     fn error(&self, name: &str, e: &minijinja::Error) -> TemplateError {
         let template = self.origin(e.name().unwrap_or(name));
-        let detail = match e.detail() {
+        let mut detail = match e.detail() {
             Some(d) => format!("{}: {d}", e.kind()),
             None => e.kind().to_string(),
         };
+        // What the template wrote where it failed (`meeting.venuee`): names the undefined
+        // variable or the failing expression.
+        if let Some(code) = e
+            .template_source()
+            .zip(e.range())
+            .and_then(|(source, range)| source.get(range))
+            .map(|code| crate::text::escape_controls(code.trim(), false))
+            .filter(|code| !code.is_empty() && code.chars().count() <= 120)
+        {
+            detail = format!("{detail} (`{code}`)");
+        }
         let line = e.line();
         let at_vi = line.map(|l| format!(", dòng {l}")).unwrap_or_default();
         let at_en = line.map(|l| format!(", line {l}")).unwrap_or_default();

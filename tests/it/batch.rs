@@ -355,3 +355,69 @@ fn a_killed_run_leaves_only_complete_pdfs_and_the_next_run_cleans_up() {
         24 * 3
     );
 }
+
+/// A file that fails to load claims no output folder: a valid `meeting.yaml` beside a junk
+/// `...yaml` (also folder "meeting") and a valid `a.yml` beside a broken `a.yaml` are both
+/// rendered; of two valid files sharing a folder the first wins and the second is named. File
+/// names with terminal escapes are printed escaped in every message of the batch.
+#[test]
+fn a_file_that_fails_claims_no_output_folder_and_names_print_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let good = std::fs::read_to_string(sample("ky-ket-khoi-dang.yaml")).unwrap();
+    for (name, text) in [
+        ("...yaml", "bloc: [khối\n"),
+        ("meeting.yaml", good.as_str()),
+        ("a.yaml", "bloc: [khối\n"),
+        ("a.yml", good.as_str()),
+        ("b.yaml", good.as_str()),
+        ("b.yml", good.as_str()),
+        ("x\u{1b}[31m\u{7}.yaml", "bloc: [khối\n"),
+        ("x\u{1b}[31m\u{7}.yml", good.as_str()),
+    ] {
+        std::fs::write(input.join(name), text).unwrap();
+    }
+    let out_dir = tmp.path().join("out");
+    let out = hoinghi()
+        .args(["batch", "-j", "2"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "raw escapes printed:\n{stderr:?}"
+    );
+    assert!(stderr.contains("x\\u{1b}[31m\\u{7}.yaml"), "{stderr}");
+    let written = files(&out_dir);
+    for folder in ["meeting/", "a/", "b/", "x_[31m_/"] {
+        assert!(
+            written
+                .iter()
+                .any(|f| f.starts_with(folder) && f.ends_with(".pdf")),
+            "nothing in {folder}: {written:?}\n{stderr}"
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap()).unwrap();
+    for m in manifest["meetings"].as_array().unwrap() {
+        let input = m["input"].as_str().unwrap();
+        let name = Path::new(input).file_name().unwrap().to_string_lossy();
+        let rendered = matches!(name.as_ref(), "meeting.yaml" | "a.yml" | "b.yaml")
+            || name.ends_with(".yml") && name.starts_with('x');
+        assert_eq!(m["status"], if rendered { "ok" } else { "failed" }, "{m}");
+        let error = m["errors"][0].as_str().unwrap_or_default();
+        if name == "b.yml" {
+            assert!(error.contains("trùng thư mục kết quả với"), "{error}");
+        } else if !rendered {
+            assert!(
+                !error.contains("trùng thư mục"),
+                "its own error, not {error}"
+            );
+        }
+    }
+}
