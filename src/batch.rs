@@ -11,9 +11,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -45,6 +45,9 @@ pub struct BatchOptions {
     pub fail_fast: bool,
     /// The language of the messages the outcomes keep.
     pub lang: Lang,
+    /// Set from outside (Ctrl+C, a signal, a closed connection) to stop taking meetings: the
+    /// meetings under way are finished and written, the rest are skipped.
+    pub cancel: Arc<AtomicBool>,
 }
 
 /// What became of one meeting.
@@ -55,7 +58,7 @@ pub enum Status {
     Ok,
     /// The file or a document failed.
     Failed,
-    /// Not tried (`fail_fast` after an earlier failure).
+    /// Not tried (`fail_fast` after an earlier failure, or the batch was stopped).
     Skipped,
 }
 
@@ -149,7 +152,7 @@ pub fn run(
             slot.into_inner()
                 .ok()
                 .flatten()
-                .unwrap_or_else(|| skipped(input))
+                .unwrap_or_else(|| skipped(input, Skip::Stopped))
         })
         .collect())
 }
@@ -175,6 +178,10 @@ impl Batch<'_> {
             let Some(input) = self.inputs.get(i) else {
                 break;
             };
+            // Stopped: the meetings not taken stay without an outcome, and are skipped.
+            if self.options.cancel.load(Ordering::Relaxed) {
+                break;
+            }
             let typeset = self.typeset(i, input);
             self.failed(&typeset.outcome);
             // Typst's caches would otherwise keep every meeting's layouts.
@@ -189,7 +196,7 @@ impl Batch<'_> {
     /// its folder, else rendered.
     fn typeset(&self, i: usize, input: &Input) -> Typeset {
         if self.stop.load(Ordering::Relaxed) {
-            nothing_to_write(skipped(input))
+            nothing_to_write(skipped(input, Skip::FailFast))
         } else if let Some(first) = self.collisions[i] {
             nothing_to_write(collided(input, first, self.options.lang))
         } else {
@@ -348,12 +355,24 @@ fn one_line(s: &str) -> String {
     escape_controls(s, false).into_owned()
 }
 
-fn skipped(input: &Input) -> Outcome {
+/// Why a meeting was not tried.
+enum Skip {
+    /// `fail_fast` after an earlier failure.
+    FailFast,
+    /// The batch was stopped ([`BatchOptions::cancel`]).
+    Stopped,
+}
+
+fn skipped(input: &Input, why: Skip) -> Outcome {
+    let reason = match why {
+        Skip::FailFast => "--fail-fast",
+        Skip::Stopped => "interrupted",
+    };
     Outcome {
         input: input.file.to_string_lossy().into_owned(),
         status: Status::Skipped,
         outputs: Vec::new(),
-        errors: vec!["--fail-fast".to_owned()],
+        errors: vec![reason.to_owned()],
         warnings: 0,
     }
 }

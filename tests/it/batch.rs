@@ -421,3 +421,72 @@ fn a_file_that_fails_claims_no_output_folder_and_names_print_escaped() {
         }
     }
 }
+
+/// Ctrl+C (SIGINT) or SIGTERM in the middle of a batch: no further meeting is taken, the ones
+/// under way are finished, the summary and a valid manifest of what was done are written, no
+/// temporary file is left, and the exit code is 130 (143 for SIGTERM).
+#[cfg(unix)]
+#[test]
+fn a_stopped_batch_finishes_what_it_began_and_writes_its_manifest() {
+    use std::io::BufRead;
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("in");
+        for i in 0..30 {
+            let dir = input.join(format!("khoi-{i:02}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::copy(sample("giao-uoc-30-don-vi.yaml"), dir.join("meeting.yaml")).unwrap();
+        }
+        let out_dir = tmp.path().join("out");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hoinghi"))
+            .args(["batch", "-j", "2", "--doc", "giao-uoc,bien-ban"])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out_dir)
+            .env("LANG", "vi_VN.UTF-8")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        // Stop it once the first meeting is written.
+        let mut printed = Vec::new();
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            let first_done = line.starts_with("xong");
+            printed.push(line);
+            if first_done {
+                break;
+            }
+        }
+        let stopped = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(stopped.success());
+        printed.extend(lines.map_while(Result::ok));
+        let status = child.wait().unwrap();
+        let printed = printed.join("\n");
+        assert_eq!(status.code(), Some(code), "{printed}");
+        assert!(printed.contains("Đã dừng theo yêu cầu"), "{printed}");
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap()).unwrap();
+        let meetings = manifest["meetings"].as_array().unwrap();
+        assert_eq!(meetings.len(), 30);
+        let ok = meetings.iter().filter(|m| m["status"] == "ok").count();
+        let skipped = meetings.iter().filter(|m| m["status"] == "skipped").count();
+        assert!(ok >= 1 && skipped >= 1 && ok + skipped == 30, "{manifest}");
+        let written = files(&out_dir);
+        assert!(
+            !written.iter().any(|f| f.contains(".part")),
+            "temporary files left: {written:?}"
+        );
+        // Every meeting the manifest calls done has its files, complete.
+        for m in meetings.iter().filter(|m| m["status"] == "ok") {
+            for o in m["outputs"].as_array().unwrap() {
+                let path = out_dir.join(o["path"].as_str().unwrap());
+                assert_eq!(o["sha256"].as_str().unwrap(), sha256sum(&path));
+            }
+        }
+    }
+}

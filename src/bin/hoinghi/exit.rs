@@ -1,5 +1,6 @@
 //! How a command ends, mapped to the exit code once, in `main`: 0 done, 1 an input or a
-//! document failed, 2 the command line was wrong.
+//! document failed, 2 the command line was wrong, 128 + n stopped by signal n (130 Ctrl+C,
+//! 143 SIGTERM).
 
 use hoinghi::Text;
 
@@ -12,6 +13,8 @@ pub enum Failure {
     FailedWith(Text),
     /// The command line was wrong: what to say.
     Usage(Text),
+    /// Stopped by signal `n` after finishing what was under way (already said).
+    Interrupted(i32),
 }
 
 /// What a command returns.
@@ -29,5 +32,6 @@ pub fn code(outcome: Outcome) -> (u8, Option<Text>) {
         Err(Failure::Failed) => (1, None),
         Err(Failure::FailedWith(text)) => (1, Some(text)),
         Err(Failure::Usage(text)) => (2, Some(text)),
+        Err(Failure::Interrupted(signal)) => (u8::try_from(128 + signal).unwrap_or(130), None),
     }
 }

@@ -1,8 +1,12 @@
 //! `hoinghi batch`: many meeting files at once, in parallel on every core, through
-//! [`hoinghi::batch`]; shows progress, and ends with a summary and `OUT/manifest.json`.
+//! [`hoinghi::batch`]; shows progress, and ends with a summary and `OUT/manifest.json` — also
+//! when stopped by Ctrl+C or SIGTERM, after finishing the meetings under way (a second signal
+//! ends it at once).
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use hoinghi::batch::{BatchOptions, Outcome, Status};
@@ -19,6 +23,8 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
     let inputs = hoinghi::batch::find_meetings(&args.paths).map_err(Failure::Usage)?;
     let config = Config::typeset(&args.input, &args.typeset);
     let engine = config.engine(console)?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let caught = stop_on_signals(&cancel);
     let options = BatchOptions {
         out: args.out.clone(),
         threads: args
@@ -28,6 +34,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
         kinds: config.kinds.clone(),
         fail_fast: args.fail_fast,
         lang: console.lang,
+        cancel,
     };
     let progress = Progress::new(inputs.len(), args.quiet, console.lang);
     let outcomes = hoinghi::batch::run(&engine, &inputs, &options, |o| progress.done(o))
@@ -39,7 +46,36 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
     }
     let manifest_path = args.out.join("manifest.json");
     summary(console, &outcomes, started, &manifest_path);
-    failed_if(manifest.is_err() || outcomes.iter().any(|o| o.status != Status::Ok))
+    match caught.load(Ordering::Relaxed) {
+        0 => failed_if(manifest.is_err() || outcomes.iter().any(|o| o.status != Status::Ok)),
+        signal => {
+            let skipped = outcomes
+                .iter()
+                .filter(|o| o.status == Status::Skipped)
+                .count();
+            console.note(&text!(
+                "Đã dừng theo yêu cầu (tín hiệu {signal}): các cuộc họp đang soạn đã ghi xong, {skipped} tệp chưa soạn; danh mục ghi những gì đã làm.",
+                "Stopped on request (signal {signal}): the meetings under way were finished, {skipped} file(s) not rendered; the manifest lists what was done."
+            ));
+            Err(Failure::Interrupted(signal as i32))
+        }
+    }
+}
+
+/// On Ctrl+C (SIGINT) or SIGTERM: sets `cancel`, so the batch takes no further meeting, and
+/// remembers the signal (returned). A second signal ends the process at once.
+fn stop_on_signals(cancel: &Arc<AtomicBool>) -> Arc<AtomicUsize> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGINT, SIGTERM] {
+        // Registered first, so it sees the flag as the earlier signal left it. Failing to
+        // register only means the signal keeps its default action.
+        let _ =
+            signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, cancel.clone());
+        let _ = signal_hook::flag::register(signal, cancel.clone());
+        let _ = signal_hook::flag::register_usize(signal, caught.clone(), signal as usize);
+    }
+    caught
 }
 
 /// The end of the run: counts, each failed file with its first error, time.

@@ -63,7 +63,7 @@ fn render_once(args: &WatchArgs, config: &Config, out: &mut Console) {
     let engine = match config.engine(out) {
         Ok(engine) => engine,
         Err(Failure::Usage(t) | Failure::FailedWith(t)) => return out.note(&t),
-        Err(Failure::Failed) => return,
+        Err(Failure::Failed | Failure::Interrupted(_)) => return,
     };
     let writer = Writer::new(&args.out, config.write);
     writer.remove_stale_parts();
