@@ -79,6 +79,32 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// `s` as one paragraph of plain text: its line breaks, with the spaces around them and any
+/// blank lines between, become one space (other spaces, no-break ones included, are kept).
+pub fn one_paragraph(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\n', '\r']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let lines: Vec<&str> = s
+        .split(['\n', '\r'])
+        .map(|line| line.trim_matches([' ', '\t']))
+        .filter(|line| !line.is_empty())
+        .collect();
+    let joined = lines.join(" ");
+    // Keep a leading or trailing space the value had, so words around it stay apart.
+    let lead = if s.starts_with([' ', '\t', '\n', '\r']) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if s.ends_with([' ', '\t', '\n', '\r']) {
+        " "
+    } else {
+        ""
+    };
+    std::borrow::Cow::Owned(format!("{lead}{joined}{trail}"))
+}
+
 /// `s` escaped for Markdown (CommonMark with the usual extensions), so that a renderer shows exactly its characters, on one line.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -134,6 +160,11 @@ mod tests {
         );
         assert_eq!(markup("2. Thông qua"), "2\\. Thông qua");
         assert_eq!(markup("a\n\n= b"), "a \\= b");
+        assert_eq!(
+            one_paragraph("Một đoạn.\n\n  Đoạn\u{a0}hai.\n"),
+            "Một đoạn. Đoạn\u{a0}hai. "
+        );
+        assert_eq!(one_paragraph("không đổi"), "không đổi");
         assert_eq!(markup("  Khối  thi\tđua "), "Khối thi đua");
     }
 

@@ -159,6 +159,8 @@ impl Renderer {
                 AutoEscape::Custom("html")
             } else if name.ends_with(".md.j2") {
                 AutoEscape::Custom("markdown")
+            } else if name.ends_with(".txt.j2") || name.ends_with(".text.j2") {
+                AutoEscape::Custom("text")
             } else {
                 AutoEscape::None
             }
@@ -169,6 +171,9 @@ impl Renderer {
                 AutoEscape::Custom("typst") => |s| escape::markup(&glue_names(s)),
                 AutoEscape::Custom("html") => escape::html,
                 AutoEscape::Custom("markdown") => escape::markdown,
+                // The article's text is cut into paragraphs at blank lines: a value is one
+                // paragraph, as it is in every other format.
+                AutoEscape::Custom("text") => |s| escape::one_paragraph(s).into_owned(),
                 _ => return minijinja::escape_formatter(out, state, value),
             };
             if value.is_safe() {

@@ -577,3 +577,52 @@ fn html_blocks_of(dom: &RcDom) -> Vec<String> {
         .filter(|b| !b.is_empty())
         .collect()
 }
+
+/// A blank line inside a field is not a paragraph break: a guest's speech pasted as two
+/// paragraphs stays in its one paragraph in every format, so the sapo, the paragraphs and the
+/// photos stay where they were.
+#[test]
+fn a_blank_line_inside_a_field_never_splits_the_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = sample("phat-dong-ky-ket-anh/phat-dong-ky-ket.yaml");
+    let folder = tmp.path().join("in");
+    std::fs::create_dir_all(folder.join("photos")).unwrap();
+    for entry in std::fs::read_dir(sample("phat-dong-ky-ket-anh/photos")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), folder.join("photos").join(entry.file_name())).unwrap();
+    }
+    let text = read(&source);
+    let speech_end = "      sẵn sàng đảm nhận những nhiệm vụ khó, mới.\n";
+    assert!(text.contains(speech_end));
+    let pasted = text.replacen(
+        speech_end,
+        &format!("{speech_end}\n\n      Đoạn thứ hai của bài phát biểu.\n"),
+        1,
+    );
+    let blocks_of = |name: &str, yaml: &str| {
+        let file = write(&folder, name, yaml);
+        let (dir, out) = render(
+            &file,
+            &tmp.path().join("out"),
+            &["--doc", "bai-tin", "--format", "html,md,txt"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let html = html_blocks(&parse_html(&read(&dir.join("bai-tin.html"))));
+        let md: Vec<String> = html_blocks(&markdown_dom(&read(&dir.join("bai-tin.md"))))
+            .into_iter()
+            .filter(|b| !b.is_empty())
+            .collect();
+        let txt = read(&dir.join("bai-tin.txt"))
+            .split("\n\n")
+            .filter(|b| !b.trim().is_empty())
+            .count();
+        (html, md, txt)
+    };
+    let (html, md, txt) = blocks_of("goc.yaml", &text);
+    let (html2, md2, txt2) = blocks_of("dan-vao.yaml", &pasted);
+    assert_eq!(html2.len(), html.len(), "{html2:#?}");
+    assert_eq!((md2.len(), txt2), (md.len(), txt));
+    assert_eq!(html2[..2], html[..2], "headline and sapo moved");
+    let joined = html2.iter().find(|b| b.contains("Đoạn thứ hai")).unwrap();
+    assert!(joined.contains("khó, mới. Đoạn thứ hai"), "{joined}");
+}
