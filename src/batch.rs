@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 
 use crate::diag::{Lang, Problem, Text};
+use crate::gate::Gate;
 use crate::kind::DocKind;
 use crate::pipeline::{Engine, Request};
 use crate::text::escape_controls;
@@ -43,6 +44,9 @@ pub struct BatchOptions {
     pub kinds: Option<Vec<DocKind>>,
     /// Stop after the first failed meeting (the rest are skipped).
     pub fail_fast: bool,
+    /// Memory for the meetings typeset at once, in MB: a meeting waits while its estimate
+    /// (from its file's size) and those under way would pass it; one always runs.
+    pub memory_mb: u64,
     /// The language of the messages the outcomes keep.
     pub lang: Lang,
     /// Set from outside (Ctrl+C, a signal, a closed connection) to stop taking meetings: the
@@ -133,6 +137,7 @@ pub fn run(
         collisions: collisions(engine, inputs),
         next: AtomicUsize::new(0),
         stop: AtomicBool::new(false),
+        gate: Gate::new(options.memory_mb),
     };
     let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
     let threads = options.threads.min(inputs.len()).max(1);
@@ -167,6 +172,7 @@ struct Batch<'a> {
     collisions: Vec<Option<&'a Path>>,
     next: AtomicUsize,
     stop: AtomicBool,
+    gate: Gate,
 }
 
 impl Batch<'_> {
@@ -200,6 +206,7 @@ impl Batch<'_> {
         } else if let Some(first) = self.collisions[i] {
             nothing_to_write(collided(input, first, self.options.lang))
         } else {
+            let _pass = self.gate.enter(crate::gate::estimate_mb(&input.file));
             render_one(self.engine, &self.writer, input, self.options)
         }
     }

@@ -23,6 +23,11 @@ use crate::diag::{Problem, Text};
 /// 8000 × 6000) and decodes in about 200 MB.
 pub const MAX_PIXELS: u64 = 50_000_000;
 
+/// Most pixels of all the photos of one meeting together (100 million: eight 12 MP camera
+/// photos, or two 48 MP ones): each is decoded to be checked, typeset and scaled for the web,
+/// so this bounds the time and memory a meeting's photos cost.
+pub const MAX_MEETING_PIXELS: u64 = 100_000_000;
+
 /// Longest side, in pixels.
 pub const MAX_SIDE: u32 = 20_000;
 

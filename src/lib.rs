@@ -29,6 +29,7 @@
 mod diag;
 pub mod batch;
 mod context;
+mod gate;
 mod images;
 mod kind;
 mod legacy;

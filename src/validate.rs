@@ -781,11 +781,13 @@ fn check_choice(
     }
 }
 
-/// Each photo inside the meeting's folder and safe to typeset ([`images::inspect`]); a file
-/// named by several photos is read and decoded once.
+/// Each photo inside the meeting's folder and safe to typeset ([`images::inspect`]), and all
+/// of them within the meeting's budget of pixels ([`images::MAX_MEETING_PIXELS`]); a file named
+/// by several photos is read and decoded once (but counts each time it is printed).
 fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
     let Some(article) = &m.article else { return };
     let mut inspected: HashMap<PathBuf, Result<ImageInfo, ImageProblem>> = HashMap::new();
+    let mut pixels = 0u64;
     for (i, photo) in article.photos.iter().enumerate() {
         let path = format!("article.photos[{i}].file");
         let full = match images::confined_image(dir, &photo.file) {
@@ -802,11 +804,36 @@ fn check_photos(m: &Meeting, dir: &Path, problems: &mut Vec<Problem>) {
             .entry(full)
             .or_insert_with_key(|full| images::inspect(full))
             .clone()
-            .and_then(|info| images::check_extension(&photo.file, &info));
-        if let Err(problem) = checked {
-            problems.push(problem.problem(&path, &photo.file));
+            .and_then(|info| images::check_extension(&photo.file, &info).map(|()| info));
+        match checked {
+            Err(problem) => problems.push(problem.problem(&path, &photo.file)),
+            Ok(info) => {
+                pixels += u64::from(info.width) * u64::from(info.height);
+                if pixels > images::MAX_MEETING_PIXELS {
+                    // The photos after this one are not even decoded.
+                    problems.push(photos_over_budget(&path, pixels));
+                    return;
+                }
+            }
         }
     }
+}
+
+/// The error for the photo at `path` that takes the article's photos past
+/// [`images::MAX_MEETING_PIXELS`] (`pixels` so far).
+fn photos_over_budget(path: &str, pixels: u64) -> Problem {
+    let (mp, max) = (pixels / 1_000_000, images::MAX_MEETING_PIXELS / 1_000_000);
+    Problem::error(
+        path,
+        text!(
+            "các ảnh của bài tin tính đến ảnh này có tổng cộng {mp} triệu điểm ảnh, quá giới hạn {max} triệu điểm ảnh cho một cuộc họp",
+            "the article's photos up to this one hold {mp} million pixels in all, above the limit of {max} million per meeting"
+        ),
+    )
+    .hint(text!(
+        "bớt ảnh, hoặc thu nhỏ ảnh trước khi đưa vào (bài tin in ảnh rộng chừng 16 cm, ảnh 2000 điểm mỗi cạnh là đủ nét)",
+        "use fewer photos, or make them smaller first (the article prints them about 16 cm wide; 2000 pixels a side is sharp enough)"
+    ))
 }
 
 fn upper(s: &str) -> String {

@@ -1,12 +1,14 @@
 //! Every size limit on a meeting file, in one place.
 //!
 //! A real meeting is small: a 40-unit bloc with a full agreement is about 2,000 YAML nodes and
-//! 60 KB. The limits below are far above that, and far below what would make loading or
-//! typesetting take minutes or gigabytes (a 1 MB unit name, 20,000 members, a word of 100,000
-//! letters). They are checked in this order: the size of the file ([`MAX_FILE_BYTES`], while
-//! reading), the YAML structure ([`MAX_DEPTH`], [`MAX_NODES`], [`MAX_ALIAS_NODES`], before serde),
-//! the lists ([`check_lists`], right after serde) and each text field ([`check_text`] and
-//! [`check_words`], in the hygiene pass).
+//! 60 KB. The limits below are well above that, and low enough that any file they accept is
+//! typeset in about 1 GB and 30 seconds on two cores, all documents together (measured with
+//! the largest meetings they allow: see the README). They are checked in this order: the size
+//! of the file ([`MAX_FILE_BYTES`], while reading), the YAML structure ([`MAX_DEPTH`],
+//! [`MAX_NODES`], [`MAX_ALIAS_NODES`], before serde), the lists ([`check_lists`]) and the
+//! meeting's text in all ([`check_total_text`]) right after serde, and each text field
+//! ([`check_text`] and [`check_words`], in the hygiene pass). The photos' pixels in all are
+//! bounded by [`crate::images::MAX_MEETING_PIXELS`] when they are checked.
 
 use crate::diag::Problem;
 use crate::model::Meeting;
@@ -18,7 +20,7 @@ pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 /// Most YAML nodes (mappings, lists, keys and values) written in the file. A 40-unit meeting has
 /// about 2,000.
-pub const MAX_NODES: usize = 200_000;
+pub const MAX_NODES: usize = 50_000;
 /// Most nodes that YAML aliases (`*name`) may add by standing for their anchor's content:
 /// more than this is an "alias bomb" (a few lines that expand to millions of nodes).
 pub const MAX_ALIAS_NODES: usize = 20_000;
@@ -48,24 +50,32 @@ pub const LONG_TEXT_FIELDS: &[&str] = &[
 /// anywhere) are not checked.
 pub const MAX_WORD_CHARS: usize = 60;
 
-/// Most member units (`members`).
-pub const MAX_MEMBERS: usize = 500;
+/// Most characters of text in the whole meeting, every field together: about 80 pages of
+/// running text, four times the longest real meeting.
+pub const MAX_TOTAL_CHARS: usize = 250_000;
+
+/// Most member units (`members`): the largest blocs have about 60.
+pub const MAX_MEMBERS: usize = 100;
 /// Most guests (`guests`).
-pub const MAX_GUESTS: usize = 100;
+pub const MAX_GUESTS: usize = 50;
 /// Most sections of commitments (`commitments`).
-pub const MAX_SECTIONS: usize = 50;
+pub const MAX_SECTIONS: usize = 30;
 /// Most commitments in one section (`commitments[*].items`).
-pub const MAX_SECTION_ITEMS: usize = 500;
+pub const MAX_SECTION_ITEMS: usize = 200;
 /// Most sub-items of one commitment (`commitments[*].items[*].items`).
-pub const MAX_SUB_ITEMS: usize = 500;
-/// Most entries in each of `proceedings`, `votes`, `awards`, `conclusions` and
-/// `article.photos`.
-pub const MAX_ENTRIES: usize = 200;
-/// Most options of one vote (`votes[*].options`).
-pub const MAX_VOTE_OPTIONS: usize = 500;
+pub const MAX_SUB_ITEMS: usize = 100;
+/// Most entries in each of `proceedings`, `awards`, `conclusions`, `attendance.people`,
+/// `attendance.blank_rows` and `proposal.results`.
+pub const MAX_ENTRIES: usize = 100;
+/// Most votes (`votes`).
+pub const MAX_VOTES: usize = 30;
+/// Most photos (`article.photos`).
+pub const MAX_PHOTOS: usize = 30;
+/// Most options of one vote (`votes[*].options`): one per member unit at most, in practice.
+pub const MAX_VOTE_OPTIONS: usize = 100;
 /// Most entries in any other list (`activities`, `legal_bases`, titles, recipients, elected
 /// units, award recipients, article paragraphs).
-pub const MAX_OTHER_LIST: usize = 500;
+pub const MAX_OTHER_LIST: usize = 200;
 
 /// A list's field path, its length and its limit.
 type Measured = (String, usize, usize);
@@ -91,7 +101,7 @@ fn top_lists(m: &Meeting) -> Vec<Measured> {
         ("legal_bases".into(), m.legal_bases.len(), MAX_OTHER_LIST),
         ("commitments".into(), m.commitments.len(), MAX_SECTIONS),
         ("proceedings".into(), m.proceedings.len(), MAX_ENTRIES),
-        ("votes".into(), m.votes.len(), MAX_ENTRIES),
+        ("votes".into(), m.votes.len(), MAX_VOTES),
         ("awards".into(), m.awards.len(), MAX_ENTRIES),
         ("conclusions".into(), m.conclusions.len(), MAX_ENTRIES),
         ("chair.titles".into(), m.chair.titles.len(), MAX_OTHER_LIST),
@@ -127,7 +137,7 @@ fn inner_lists(m: &Meeting) -> Vec<Measured> {
             }
         }
     }
-    if m.votes.len() <= MAX_ENTRIES {
+    if m.votes.len() <= MAX_VOTES {
         for (i, v) in m.votes.iter().enumerate() {
             lists.push((
                 format!("votes[{i}].options"),
@@ -197,7 +207,7 @@ fn block_lists(m: &Meeting) -> Vec<Measured> {
             MAX_OTHER_LIST,
         ));
         lists.push(("article.body".into(), a.body.len(), MAX_OTHER_LIST));
-        lists.push(("article.photos".into(), a.photos.len(), MAX_ENTRIES));
+        lists.push(("article.photos".into(), a.photos.len(), MAX_PHOTOS));
     }
     lists
 }
@@ -214,6 +224,33 @@ fn too_many(path: &str, len: usize, max: usize) -> Problem {
         "một cuộc họp thật không cần nhiều như vậy: kiểm tra xem tệp có bị sinh tự động hay chép lặp lại không; nếu đúng là cần, hãy chia thành nhiều tệp",
         "a real meeting needs far fewer: check whether the file was generated or pasted repeatedly; if it really needs more, split it into several files"
     ))
+}
+
+/// An error when the meeting's text, every field together, is longer than
+/// [`MAX_TOTAL_CHARS`]: it names the field where the total passes the limit.
+pub fn check_total_text(m: &mut Meeting) -> Option<Problem> {
+    let mut total = 0usize;
+    let mut passed_at: Option<String> = None;
+    m.visit_texts(&mut |path: &str, value: &mut String| {
+        total += value.chars().count();
+        if total > MAX_TOTAL_CHARS && passed_at.is_none() {
+            passed_at = Some(path.to_owned());
+        }
+    });
+    let path = passed_at?;
+    Some(
+        Problem::error(
+            &path,
+            text!(
+                "văn bản của cả cuộc họp dài {total} ký tự (vượt giới hạn {MAX_TOTAL_CHARS} ký tự ở trường này); giấy tờ dài như vậy không dàn trang được trong thời gian hợp lý",
+                "the meeting's text is {total} characters in all (past the limit of {MAX_TOTAL_CHARS} at this field); papers that long cannot be typeset in reasonable time"
+            ),
+        )
+        .hint(text!(
+            "rút gọn các đoạn dài (phát biểu, nội dung, kết luận), hoặc tách thành nhiều cuộc họp; kiểm tra xem có dán nhầm cả một tài liệu không",
+            "shorten the long passages (speeches, proceedings, conclusions), or split the meeting; check that a whole document was not pasted by mistake"
+        )),
+    )
 }
 
 /// `path` with every index replaced by `*`: `members[3].name` → `members[*].name`.
@@ -351,6 +388,26 @@ mod tests {
     }
 
     #[test]
+    fn the_meetings_text_in_all_is_bounded_and_the_field_that_passes_it_named() {
+        let speech = "ả ".repeat(10_000);
+        let mut m = Meeting {
+            guests: vec![
+                crate::model::Guest {
+                    speech: Some(speech),
+                    ..Default::default()
+                };
+                13
+            ],
+            ..Meeting::default()
+        };
+        let p = check_total_text(&mut m).unwrap();
+        assert_eq!(p.path.as_deref(), Some("guests[12].speech"));
+        assert!(p.message.vi.contains("260000 ký tự"), "{}", p.message.vi);
+        m.guests.truncate(12);
+        assert!(check_total_text(&mut m).is_none());
+    }
+
+    #[test]
     fn lists_over_the_limit_are_errors_naming_the_list() {
         let m = Meeting {
             members: vec![Default::default(); MAX_MEMBERS + 1],
@@ -360,6 +417,6 @@ mod tests {
         let problems = check_lists(&m);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path.as_deref(), Some("members"));
-        assert!(problems[0].message.vi.contains("501 mục"));
+        assert!(problems[0].message.vi.contains("101 mục"));
     }
 }

@@ -144,7 +144,10 @@ pub fn load_str(
     let index = yaml_index::scan(text)?;
     let (mut meeting, mut problems) = deserialize(text, &index)?;
     // Lists far longer than any meeting's: stop before the slower passes walk them.
-    let too_long = limits::check_lists(&meeting);
+    let mut too_long = limits::check_lists(&meeting);
+    if too_long.is_empty() {
+        too_long.extend(limits::check_total_text(&mut meeting));
+    }
     if !too_long.is_empty() {
         // Point at the list's key (`members:`), not at its first entry.
         problems.extend(too_long.into_iter().map(|p| {

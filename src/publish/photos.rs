@@ -32,9 +32,15 @@ pub fn for_web(path: &Path, max_side: u32) -> Result<WebPhoto, ImageProblem> {
     encode(scaled(picture, max_side.max(16)))
 }
 
+/// `picture` with its longest side at most `max_side`: by averaging the pixels each new one
+/// covers when it shrinks at least by half (a camera photo; fast, and free of moiré), else
+/// with Lanczos (sharp where few pixels are dropped).
 fn scaled(picture: DynamicImage, max_side: u32) -> DynamicImage {
-    if picture.width().max(picture.height()) <= max_side {
+    let side = picture.width().max(picture.height());
+    if side <= max_side {
         picture
+    } else if side >= 2 * max_side {
+        picture.thumbnail(max_side, max_side)
     } else {
         picture.resize(max_side, max_side, image::imageops::FilterType::Lanczos3)
     }

@@ -188,8 +188,9 @@ fn generated_meetings_accepted_render_every_document() {
     );
 }
 
-/// The largest meeting the generators aim at, built explicitly: 300 units with long two-line
-/// names, 400 commitments, one of them with 320 sub-items; every document in both profiles.
+/// The largest meeting the generators aim at, built explicitly: 100 units (the limit) with long
+/// two-line names, 400 commitments, one of them with 100 sub-items; every document in both
+/// profiles.
 #[test]
 fn largest_meeting_renders_in_both_profiles() {
     let meeting = largest_meeting();
@@ -213,7 +214,7 @@ fn largest_meeting_renders_in_both_profiles() {
     );
 }
 
-/// 300 units with long two-line names, signers of every authority, one in fifty absent.
+/// 100 units with long two-line names, signers of every authority, one in fifty absent.
 fn largest_members() -> Vec<Member> {
     let authorities = [
         Authority::None,
@@ -223,7 +224,7 @@ fn largest_members() -> Vec<Member> {
         Authority::Acting,
         Authority::None,
     ];
-    (0..300)
+    (0..100)
         .map(|i| {
             let topic = TOPICS[i % TOPICS.len()];
             let place = PLACES[i % PLACES.len()];
@@ -261,7 +262,7 @@ fn largest_members() -> Vec<Member> {
         .collect()
 }
 
-/// 400 commitments in two sections, one of them with 320 sub-items.
+/// 400 commitments in two sections, one of them with 100 sub-items.
 fn largest_sections() -> Vec<Section> {
     let mut items: Vec<Commitment> = (0..400)
         .map(|i| Commitment {
@@ -274,7 +275,7 @@ fn largest_sections() -> Vec<Section> {
             items: Vec::new(),
         })
         .collect();
-    items[10].items = (0..320)
+    items[10].items = (0..100)
         .map(|j| format!("{} (chỉ tiêu {j})", CLAUSES[j % CLAUSES.len()]))
         .collect();
     vec![
@@ -312,7 +313,7 @@ fn largest_meeting() -> Meeting {
         start_time: "08:30".into(),
         end_time: Some("11:00".into()),
         venue: "Hội trường Sở Văn hóa, Thể thao và Du lịch".into(),
-        delegates: Some(320),
+        delegates: Some(120),
         chair: Person {
             name: "K' Điểu Ỹ Thương".into(),
             title: Some("Giám đốc Sở Văn hóa, Thể thao và Du lịch".into()),
@@ -331,14 +332,14 @@ fn largest_meeting() -> Meeting {
         votes: vec![Vote {
             motion: "bình xét 03 đơn vị đề nghị tặng Bằng khen".into(),
             secret: true,
-            voters: 300,
-            returned: Some(290),
+            voters: 100,
+            returned: Some(96),
             choose: Some(3),
-            invalid: 5,
+            invalid: 2,
             options: (0..8)
                 .map(|i| VoteOption {
                     label: format!("u{i}"),
-                    count: 190 - i * 25,
+                    count: 50 - i * 5,
                 })
                 .collect(),
             percent_of: PercentBase::Valid,

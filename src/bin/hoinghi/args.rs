@@ -159,6 +159,10 @@ pub struct BatchArgs {
     /// Số luồng soạn song song (mặc định: mọi lõi CPU).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Bộ nhớ (MB) dành cho các cuộc họp soạn cùng lúc: một cuộc họp lớn chờ đến khi đủ chỗ
+    /// (ước theo cỡ tệp; luôn có ít nhất một cuộc họp được soạn).
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub memory: u64,
     /// Dừng sau tệp lỗi đầu tiên.
     #[arg(long)]
     pub fail_fast: bool,

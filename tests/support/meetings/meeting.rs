@@ -22,7 +22,7 @@ use super::words::{BLOC_TOPICS, CAPTIONS, PLACES, TOWNS};
 /// What the generated meetings aim at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
-    /// The whole schema, for the property test: 1–300 units, up to 400 commitments, votes and
+    /// The whole schema, for the property test: 1–100 units, up to 400 commitments, votes and
     /// awards of every kind, the meeting pack; about one file in ten with a deliberate defect
     /// and one in six with valid oddities. The file says `nd30`; the test runs both profiles.
     Whole,

@@ -90,14 +90,14 @@ pub fn member(delegation: bool) -> impl Strategy<Value = RawMember> {
         })
 }
 
-/// The whole schema's member units: 1–300, signing by delegation in about one bloc in three.
+/// The whole schema's member units: 1–100 (the limit), signing by delegation in about one bloc in three.
 pub fn members() -> impl Strategy<Value = Vec<RawMember>> {
     prop::bool::weighted(0.3).prop_flat_map(|delegation| {
         prop_oneof![
             // No members at all is an error: the `NoMembers` defect covers it.
             4 => prop::collection::vec(member(delegation), 1..6),
             4 => prop::collection::vec(member(delegation), 6..41),
-            1 => prop::collection::vec(member(delegation), 41..301),
+            1 => prop::collection::vec(member(delegation), 41..101),
         ]
     })
 }
