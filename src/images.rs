@@ -119,8 +119,12 @@ pub struct ImageInfo {
 pub enum ImageProblem {
     /// The file does not exist.
     NotFound,
-    /// The file cannot be read (permissions, not a regular file, I/O error).
+    /// The file cannot be read (permissions, I/O error).
     Unreadable(Arc<io::Error>),
+    /// The path is a folder.
+    Folder,
+    /// Not a regular file: a device, a pipe (FIFO) or a socket, never read.
+    NotRegular,
     /// The file is bigger than `limit` bytes ([`MAX_BYTES`], or [`MAX_SVG_BYTES`] for SVG).
     TooLarge {
         /// The file's size in bytes, as far as it was read.
@@ -182,6 +186,14 @@ impl ImageProblem {
                 "không đọc được ảnh {file}: {}",
                 "cannot read the photo {file}: {}",
                 e
+            ),
+            ImageProblem::Folder => text!(
+                "{file} là một thư mục, không phải tệp ảnh",
+                "{file} is a folder, not a photo"
+            ),
+            ImageProblem::NotRegular => text!(
+                "ảnh {file} không phải tệp thường (mà là thiết bị hay đường ống); không đọc",
+                "the photo {file} is not a regular file (it is a device or a pipe); not read"
             ),
             ImageProblem::TooLarge { bytes, limit } => {
                 let (size_vi, size_en) = megabytes(*bytes);
@@ -264,6 +276,10 @@ impl ImageProblem {
                 "kiểm tra tệp ảnh có mở được không và có quyền đọc; chép lại ảnh nếu cần",
                 "check that the photo opens and can be read; copy it again if needed"
             ),
+            ImageProblem::Folder | ImageProblem::NotRegular => text!(
+                "chỉ đọc tệp ảnh thông thường lưu trên đĩa; ghi đường dẫn tới chính tệp ảnh, ví dụ photos/ky-ket.jpg",
+                "only ordinary image files saved on disk are read; give the path of the photo file itself, e.g. photos/ky-ket.jpg"
+            ),
             ImageProblem::TooLarge { .. } | ImageProblem::TooManyPixels { .. } => text!(
                 "hãy thu nhỏ ảnh (ví dụ cạnh dài 1600–4000 điểm ảnh) rồi lưu lại dạng JPEG",
                 "scale the photo down (e.g. 1600–4000 pixels on the long side) and save it as JPEG"
@@ -309,15 +325,14 @@ pub fn inspect(path: &Path) -> Result<ImageInfo, ImageProblem> {
 }
 
 /// The bytes of the regular file at `path`, never more than [`MAX_BYTES`] of them (whatever
-/// its metadata says): a bigger file is [`ImageProblem::TooLarge`].
+/// its metadata says): a bigger file is [`ImageProblem::TooLarge`]; a folder, a device or a
+/// pipe is refused without reading it (the type is checked on the opened file).
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ImageProblem> {
     use crate::read::ReadError;
-    crate::read::read_bounded(path, MAX_BYTES, true).map_err(|e| match e {
+    crate::read::read_bounded(path, MAX_BYTES).map_err(|e| match e {
         ReadError::Io(e) => e.into(),
-        // A pipe or a device could block or never end.
-        ReadError::NotRegular | ReadError::Folder => ImageProblem::Unreadable(Arc::new(
-            io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
-        )),
+        ReadError::Folder => ImageProblem::Folder,
+        ReadError::NotRegular => ImageProblem::NotRegular,
         ReadError::TooLarge { len } => ImageProblem::TooLarge {
             bytes: len.unwrap_or(MAX_BYTES + 1),
             limit: MAX_BYTES,
@@ -672,8 +687,13 @@ pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
     if !full.starts_with(&root) {
         return Err(outside());
     }
-    if !full.is_file() {
-        return Err(missing_photo(file));
+    // The type again where the file is read, on the opened handle (it may change meanwhile).
+    let meta = std::fs::metadata(&full).map_err(|_| missing_photo(file))?;
+    if meta.is_dir() {
+        return Err(ImageProblem::Folder.problem("", file));
+    }
+    if !meta.is_file() {
+        return Err(ImageProblem::NotRegular.problem("", file));
     }
     Ok(full)
 }
@@ -871,9 +891,10 @@ mod tests {
             inspect(&big),
             Err(ImageProblem::TooLarge { bytes, limit: MAX_BYTES }) if bytes == MAX_BYTES + 1
         ));
+        assert!(matches!(inspect(dir.path()), Err(ImageProblem::Folder)));
         assert!(matches!(
-            inspect(dir.path()),
-            Err(ImageProblem::Unreadable(_))
+            inspect(Path::new("/dev/zero")),
+            Err(ImageProblem::NotRegular)
         ));
         assert!(matches!(
             inspect(&dir.path().join("none.png")),
