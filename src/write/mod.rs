@@ -19,7 +19,7 @@ use crate::kind::DocKind;
 use crate::pipeline::{Engine, MeetingReport, Request};
 use crate::publish::{ArticleStats, PHOTO_FOLDER};
 
-pub use atomic::{cannot_write, remove_stale_parts, sha256_hex, write_atomic};
+pub use atomic::{NotReplaced, cannot_write, remove_stale_parts, sha256_hex, write_atomic};
 pub use paths::{inside, meeting_dir, meeting_files, pdf_path, safe_name, stem};
 
 /// What to write of each document.
