@@ -248,10 +248,15 @@ mod tests {
         std::os::unix::fs::symlink(&file, &link).unwrap();
         let folder = dir.path().join("folder.pdf");
         std::fs::create_dir(&folder).unwrap();
+        // A pipe rather than /dev/null: a test run as root must not risk the real device.
+        let pipe = dir.path().join("pipe.pdf");
+        let c_pipe = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: `c_pipe` is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_pipe.as_ptr(), 0o644) }, 0);
         let cases = [
             (link.as_path(), NotReplaced::Link),
             (folder.as_path(), NotReplaced::Folder),
-            (Path::new("/dev/null"), NotReplaced::Device),
+            (pipe.as_path(), NotReplaced::Pipe),
         ];
         for (path, want) in cases {
             let e = write_atomic(path, b"x").unwrap_err();
