@@ -10,6 +10,8 @@
 //! inside Typst. SVG is only checked for size, UTF-8, well-formed XML and the absence of
 //! embedded raster images (which would bypass these checks).
 
+pub mod png_chunks;
+
 use std::fmt;
 use std::io::{self, Cursor};
 use std::path::{Path, PathBuf};
@@ -165,6 +167,9 @@ pub enum ImageProblem {
     SvgOnWeb,
     /// The file is damaged or incomplete; the detail says where.
     Corrupt(Text),
+    /// A PNG whose colour profile or texts inflate past their bounds, or with too many
+    /// chunks (a decompression bomb): refused before anything decodes it.
+    HeavyChunks(png_chunks::Excess),
 }
 
 impl From<io::Error> for ImageProblem {
@@ -252,6 +257,7 @@ impl ImageProblem {
                 "{file} là hình vẽ SVG: bài đăng web (html, md) chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP",
                 "{file} is an SVG drawing: the web article (html, md) takes PNG, JPEG, GIF or WebP photos only"
             ),
+            ImageProblem::HeavyChunks(excess) => heavy_chunks(file, *excess),
             ImageProblem::Corrupt(detail) => Text::new(
                 format!(
                     "ảnh {file} bị hỏng hoặc không đầy đủ (tệp bị cắt cụt?): {}",
@@ -283,6 +289,10 @@ impl ImageProblem {
             ImageProblem::TooLarge { .. } | ImageProblem::TooManyPixels { .. } => text!(
                 "hãy thu nhỏ ảnh (ví dụ cạnh dài 1600–4000 điểm ảnh) rồi lưu lại dạng JPEG",
                 "scale the photo down (e.g. 1600–4000 pixels on the long side) and save it as JPEG"
+            ),
+            ImageProblem::HeavyChunks(_) => text!(
+                "mở ảnh bằng phần mềm chỉnh ảnh rồi lưu lại dạng JPEG (không kèm hồ sơ màu hay thông tin phụ)",
+                "open the photo in an image editor and save it again as JPEG (without a colour profile or extra data)"
             ),
             ImageProblem::TooMuchMemory { .. } => text!(
                 "mở ảnh bằng phần mềm chỉnh ảnh rồi lưu lại dạng JPEG, hoặc PNG 8 bit",
@@ -364,6 +374,10 @@ fn decode_checked(
         });
     }
     let format = detect(data).ok_or(ImageProblem::UnknownFormat)?;
+    if format == Format::Png {
+        // Before any decoder inflates a colour profile or a text without bound.
+        png_chunks::check(data).map_err(ImageProblem::HeavyChunks)?;
+    }
     let Some(codec) = format.codec() else {
         check_svg(data)?;
         let info = ImageInfo {
@@ -597,6 +611,32 @@ fn jpeg_complete(data: &[u8]) -> Result<(), Text> {
                 }
             }
         }
+    }
+}
+
+/// What is wrong with a PNG's chunks ([`ImageProblem::HeavyChunks`]), naming the photo `file`.
+fn heavy_chunks(file: &str, excess: png_chunks::Excess) -> Text {
+    use png_chunks::{Excess, MAX_ICC_BYTES, MAX_METADATA_BYTES, MAX_OTHER_CHUNKS};
+    match excess {
+        Excess::Profile => {
+            let (vi, en) = megabytes(MAX_ICC_BYTES as u64);
+            text!(
+                "ảnh {file} có hồ sơ màu (khối iCCP) giải nén ra hơn {vi}, quá lớn đối với một ảnh; không mở ảnh này",
+                "the photo {file} has a colour profile (iCCP chunk) that inflates to more than {en}, too much for a photo; not opened"
+            )
+        }
+        Excess::Metadata(kind) => {
+            let kind = String::from_utf8_lossy(&kind).into_owned();
+            let (vi, en) = megabytes(MAX_METADATA_BYTES as u64);
+            text!(
+                "ảnh {file} có phần chữ và thông tin kèm theo (khối {kind}) giải nén ra hơn {vi}, quá lớn đối với một ảnh; không mở ảnh này",
+                "the photo {file} has texts and metadata (chunk {kind}) that inflate to more than {en}, too much for a photo; not opened"
+            )
+        }
+        Excess::Chunks => text!(
+            "ảnh {file} có hơn {MAX_OTHER_CHUNKS} khối dữ liệu phụ, quá nhiều đối với một ảnh; không mở ảnh này",
+            "the photo {file} has more than {MAX_OTHER_CHUNKS} extra chunks, too many for a photo; not opened"
+        ),
     }
 }
 
