@@ -11,6 +11,7 @@
 //! embedded raster images (which would bypass these checks).
 
 pub mod png_chunks;
+pub mod webp_chunks;
 
 use std::fmt;
 use std::io::{self, Cursor};
@@ -377,6 +378,10 @@ fn decode_checked(
     if format == Format::Png {
         // Before any decoder inflates a colour profile or a text without bound.
         png_chunks::check(data).map_err(ImageProblem::HeavyChunks)?;
+    }
+    if format == Format::WebP {
+        // Before a decoder allocates what a chunk claims.
+        webp_chunks::check(data).map_err(ImageProblem::Corrupt)?;
     }
     let Some(codec) = format.codec() else {
         check_svg(data)?;
