@@ -285,12 +285,12 @@ fn png_bomb(kind: &[u8; 4], prefix: &[u8], mib: usize) -> Vec<u8> {
     png
 }
 
-/// `check` and `render --doc bai-tin` on a meeting showing `png` (named `bom.png`): refused
+/// `check` and `render --doc bai-tin` on a meeting showing `bytes` (named `name`): refused
 /// with `words` in the message, soon, in bounded memory, without a PDF.
-fn bomb_refused(png: &[u8], words: &[&str]) {
+fn photo_refused(name: &str, bytes: &[u8], words: &[&str]) {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("bom.png"), png).unwrap();
-    let meeting = write(tmp.path(), "hop.yaml", &meeting_with_photo("bom.png"));
+    std::fs::write(tmp.path().join(name), bytes).unwrap();
+    let meeting = write(tmp.path(), "hop.yaml", &meeting_with_photo(name));
     let out = tmp.path().join("out");
     let check = measured(&["check".as_ref(), meeting.as_os_str()]);
     let render = measured(&[
@@ -302,7 +302,7 @@ fn bomb_refused(png: &[u8], words: &[&str]) {
         meeting.as_os_str(),
     ]);
     for (what, run) in [("check", check), ("render", render)] {
-        let mut wanted = vec!["bom.png", "article.photos[0].file"];
+        let mut wanted = vec![name, "article.photos[0].file"];
         wanted.extend(words);
         refused(what, run.code, &run.err, &wanted);
         assert!(run.took < WAIT);
@@ -320,11 +320,33 @@ fn a_colour_profile_inflating_to_a_gigabyte_is_refused() {
     assert!(inflated.len() == 3 << 20 && inflated.iter().all(|&b| b == 0));
     let png = png_bomb(b"iCCP", b"icc\0\0", 1024);
     assert!(png.len() < 2 << 20, "{} bytes", png.len());
-    bomb_refused(&png, &["iCCP", "hồ sơ màu"]);
+    photo_refused("bom.png", &png, &["iCCP", "hồ sơ màu"]);
 }
 
 #[test]
 fn a_text_inflating_to_a_gigabyte_is_refused() {
     let png = png_bomb(b"zTXt", b"Comment\0\0", 1024);
-    bomb_refused(&png, &["zTXt"]);
+    photo_refused("bom.png", &png, &["zTXt"]);
+}
+
+/// A WebP whose colour profile chunk claims 4 GiB in a 200-byte file: Typst asked the system
+/// for the 4 GiB at once (an abort wherever memory is limited).
+#[test]
+fn a_webp_chunk_claiming_more_than_the_file_is_refused() {
+    let mut lossless = Vec::new();
+    image::RgbaImage::from_pixel(40, 30, image::Rgba([200, 120, 40, 255]))
+        .write_to(&mut Cursor::new(&mut lossless), image::ImageFormat::WebP)
+        .unwrap();
+    // The extended form: VP8X (canvas 40 × 30, ICC flag), the image, then the claiming ICCP.
+    let mut body = b"WEBPVP8X".to_vec();
+    body.extend(10u32.to_le_bytes());
+    body.extend([0x20, 0, 0, 0, 39, 0, 0, 29, 0, 0]);
+    body.extend(&lossless[12..]);
+    body.extend(b"ICCP");
+    body.extend(0xFFFF_FF00u32.to_le_bytes());
+    body.extend([0; 64]);
+    let mut webp = b"RIFF".to_vec();
+    webp.extend((body.len() as u32).to_le_bytes());
+    webp.extend(body);
+    photo_refused("anh.webp", &webp, &["ICCP", "4294967040", "bị hỏng"]);
 }
