@@ -213,32 +213,7 @@ impl ImageProblem {
                 "tệp {file} không phải ảnh PNG, JPEG, GIF, WebP hay SVG",
                 "{file} is not a PNG, JPEG, GIF, WebP or SVG image"
             ),
-            ImageProblem::TooManyPixels { width, height } => {
-                let (w, h) = (*width, *height);
-                let (count_vi, count_en) = count(u64::from(w) * u64::from(h));
-                let (max_vi, max_en) = count(MAX_PIXELS);
-                if w == 0 || h == 0 {
-                    text!(
-                        "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, không thể in",
-                        "the photo {file} claims a size of {w} × {h} pixels and cannot be printed"
-                    )
-                } else if u64::from(w) * u64::from(h) > MAX_PIXELS {
-                    Text::new(
-                        format!(
-                            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh ({count_vi}), vượt giới hạn {max_vi} điểm ảnh"
-                        ),
-                        format!(
-                            "the photo {file} claims {w} × {h} pixels ({count_en}), above the limit of {max_en} pixels"
-                        ),
-                    )
-                } else {
-                    text!(
-                        "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, cạnh dài vượt giới hạn {} điểm ảnh",
-                        "the photo {file} claims {w} × {h} pixels, its long side above the limit of {} pixels",
-                        MAX_SIDE
-                    )
-                }
-            }
+            ImageProblem::TooManyPixels { width, height } => too_many_pixels(file, *width, *height),
             ImageProblem::TooMuchMemory { width, height } => text!(
                 "ảnh {file} ({} × {} điểm ảnh) cần quá nhiều bộ nhớ để giải mã (ảnh 16 bit mỗi kênh màu?)",
                 "the photo {file} ({} × {} pixels) needs too much memory to decode (16 bits per channel?)",
@@ -616,6 +591,34 @@ fn jpeg_complete(data: &[u8]) -> Result<(), Text> {
                 }
             }
         }
+    }
+}
+
+/// The message for [`ImageProblem::TooManyPixels`]: a zero side, too many pixels or too long a
+/// side, naming the photo `file`.
+fn too_many_pixels(file: &str, w: u32, h: u32) -> Text {
+    let (count_vi, count_en) = count(u64::from(w) * u64::from(h));
+    let (max_vi, max_en) = count(MAX_PIXELS);
+    if w == 0 || h == 0 {
+        text!(
+            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, không thể in",
+            "the photo {file} claims a size of {w} × {h} pixels and cannot be printed"
+        )
+    } else if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        Text::new(
+            format!(
+                "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh ({count_vi}), vượt giới hạn {max_vi} điểm ảnh"
+            ),
+            format!(
+                "the photo {file} claims {w} × {h} pixels ({count_en}), above the limit of {max_en} pixels"
+            ),
+        )
+    } else {
+        text!(
+            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, cạnh dài vượt giới hạn {} điểm ảnh",
+            "the photo {file} claims {w} × {h} pixels, its long side above the limit of {} pixels",
+            MAX_SIDE
+        )
     }
 }
 
