@@ -10,6 +10,9 @@
 //! inside Typst. SVG is only checked for size, UTF-8, well-formed XML and the absence of
 //! embedded raster images (which would bypass these checks).
 
+pub mod png_chunks;
+pub mod webp_chunks;
+
 use std::fmt;
 use std::io::{self, Cursor};
 use std::path::{Path, PathBuf};
@@ -124,8 +127,12 @@ pub struct ImageInfo {
 pub enum ImageProblem {
     /// The file does not exist.
     NotFound,
-    /// The file cannot be read (permissions, not a regular file, I/O error).
+    /// The file cannot be read (permissions, I/O error).
     Unreadable(Arc<io::Error>),
+    /// The path is a folder.
+    Folder,
+    /// Not a regular file: a device, a pipe (FIFO) or a socket, never read.
+    NotRegular,
     /// The file is bigger than `limit` bytes ([`MAX_BYTES`], or [`MAX_SVG_BYTES`] for SVG).
     TooLarge {
         /// The file's size in bytes, as far as it was read.
@@ -166,6 +173,9 @@ pub enum ImageProblem {
     SvgOnWeb,
     /// The file is damaged or incomplete; the detail says where.
     Corrupt(Text),
+    /// A PNG whose colour profile or texts inflate past their bounds, or with too many
+    /// chunks (a decompression bomb): refused before anything decodes it.
+    HeavyChunks(png_chunks::Excess),
 }
 
 impl From<io::Error> for ImageProblem {
@@ -188,6 +198,14 @@ impl ImageProblem {
                 "cannot read the photo {file}: {}",
                 e
             ),
+            ImageProblem::Folder => text!(
+                "{file} là một thư mục, không phải tệp ảnh",
+                "{file} is a folder, not a photo"
+            ),
+            ImageProblem::NotRegular => text!(
+                "ảnh {file} không phải tệp thường (mà là thiết bị hay đường ống); không đọc",
+                "the photo {file} is not a regular file (it is a device or a pipe); not read"
+            ),
             ImageProblem::TooLarge { bytes, limit } => {
                 let (size_vi, size_en) = megabytes(*bytes);
                 let (limit_vi, limit_en) = megabytes(*limit);
@@ -200,32 +218,7 @@ impl ImageProblem {
                 "tệp {file} không phải ảnh PNG, JPEG, GIF, WebP hay SVG",
                 "{file} is not a PNG, JPEG, GIF, WebP or SVG image"
             ),
-            ImageProblem::TooManyPixels { width, height } => {
-                let (w, h) = (*width, *height);
-                let (count_vi, count_en) = count(u64::from(w) * u64::from(h));
-                let (max_vi, max_en) = count(MAX_PIXELS);
-                if w == 0 || h == 0 {
-                    text!(
-                        "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, không thể in",
-                        "the photo {file} claims a size of {w} × {h} pixels and cannot be printed"
-                    )
-                } else if u64::from(w) * u64::from(h) > MAX_PIXELS {
-                    Text::new(
-                        format!(
-                            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh ({count_vi}), vượt giới hạn {max_vi} điểm ảnh"
-                        ),
-                        format!(
-                            "the photo {file} claims {w} × {h} pixels ({count_en}), above the limit of {max_en} pixels"
-                        ),
-                    )
-                } else {
-                    text!(
-                        "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, cạnh dài vượt giới hạn {} điểm ảnh",
-                        "the photo {file} claims {w} × {h} pixels, its long side above the limit of {} pixels",
-                        MAX_SIDE
-                    )
-                }
-            }
+            ImageProblem::TooManyPixels { width, height } => too_many_pixels(file, *width, *height),
             ImageProblem::TooMuchMemory { width, height } => text!(
                 "ảnh {file} ({} × {} điểm ảnh) cần quá nhiều bộ nhớ để giải mã (ảnh 16 bit mỗi kênh màu?)",
                 "the photo {file} ({} × {} pixels) needs too much memory to decode (16 bits per channel?)",
@@ -245,6 +238,7 @@ impl ImageProblem {
                 "{file} là hình vẽ SVG: bài đăng web (html, md) chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP",
                 "{file} is an SVG drawing: the web article (html, md) takes PNG, JPEG, GIF or WebP photos only"
             ),
+            ImageProblem::HeavyChunks(excess) => heavy_chunks(file, *excess),
             ImageProblem::Corrupt(detail) => Text::new(
                 format!(
                     "ảnh {file} bị hỏng hoặc không đầy đủ (tệp bị cắt cụt?): {}",
@@ -269,9 +263,17 @@ impl ImageProblem {
                 "kiểm tra tệp ảnh có mở được không và có quyền đọc; chép lại ảnh nếu cần",
                 "check that the photo opens and can be read; copy it again if needed"
             ),
+            ImageProblem::Folder | ImageProblem::NotRegular => text!(
+                "chỉ đọc tệp ảnh thông thường lưu trên đĩa; ghi đường dẫn tới chính tệp ảnh, ví dụ photos/ky-ket.jpg",
+                "only ordinary image files saved on disk are read; give the path of the photo file itself, e.g. photos/ky-ket.jpg"
+            ),
             ImageProblem::TooLarge { .. } | ImageProblem::TooManyPixels { .. } => text!(
                 "hãy thu nhỏ ảnh (ví dụ cạnh dài 1600–4000 điểm ảnh) rồi lưu lại dạng JPEG",
                 "scale the photo down (e.g. 1600–4000 pixels on the long side) and save it as JPEG"
+            ),
+            ImageProblem::HeavyChunks(_) => text!(
+                "mở ảnh bằng phần mềm chỉnh ảnh rồi lưu lại dạng JPEG (không kèm hồ sơ màu hay thông tin phụ)",
+                "open the photo in an image editor and save it again as JPEG (without a colour profile or extra data)"
             ),
             ImageProblem::TooMuchMemory { .. } => text!(
                 "mở ảnh bằng phần mềm chỉnh ảnh rồi lưu lại dạng JPEG, hoặc PNG 8 bit",
@@ -314,15 +316,14 @@ pub fn inspect(path: &Path) -> Result<ImageInfo, ImageProblem> {
 }
 
 /// The bytes of the regular file at `path`, never more than [`MAX_BYTES`] of them (whatever
-/// its metadata says): a bigger file is [`ImageProblem::TooLarge`].
+/// its metadata says): a bigger file is [`ImageProblem::TooLarge`]; a folder, a device or a
+/// pipe is refused without reading it (the type is checked on the opened file).
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ImageProblem> {
     use crate::read::ReadError;
-    crate::read::read_bounded(path, MAX_BYTES, true).map_err(|e| match e {
+    crate::read::read_bounded(path, MAX_BYTES).map_err(|e| match e {
         ReadError::Io(e) => e.into(),
-        // A pipe or a device could block or never end.
-        ReadError::NotRegular | ReadError::Folder => ImageProblem::Unreadable(Arc::new(
-            io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
-        )),
+        ReadError::Folder => ImageProblem::Folder,
+        ReadError::NotRegular => ImageProblem::NotRegular,
         ReadError::TooLarge { len } => ImageProblem::TooLarge {
             bytes: len.unwrap_or(MAX_BYTES + 1),
             limit: MAX_BYTES,
@@ -354,6 +355,14 @@ fn decode_checked(
         });
     }
     let format = detect(data).ok_or(ImageProblem::UnknownFormat)?;
+    if format == Format::Png {
+        // Before any decoder inflates a colour profile or a text without bound.
+        png_chunks::check(data).map_err(ImageProblem::HeavyChunks)?;
+    }
+    if format == Format::WebP {
+        // Before a decoder allocates what a chunk claims.
+        webp_chunks::check(data).map_err(ImageProblem::Corrupt)?;
+    }
     let Some(codec) = format.codec() else {
         check_svg(data)?;
         let info = ImageInfo {
@@ -590,6 +599,60 @@ fn jpeg_complete(data: &[u8]) -> Result<(), Text> {
     }
 }
 
+/// The message for [`ImageProblem::TooManyPixels`]: a zero side, too many pixels or too long a
+/// side, naming the photo `file`.
+fn too_many_pixels(file: &str, w: u32, h: u32) -> Text {
+    let (count_vi, count_en) = count(u64::from(w) * u64::from(h));
+    let (max_vi, max_en) = count(MAX_PIXELS);
+    if w == 0 || h == 0 {
+        text!(
+            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, không thể in",
+            "the photo {file} claims a size of {w} × {h} pixels and cannot be printed"
+        )
+    } else if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        Text::new(
+            format!(
+                "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh ({count_vi}), vượt giới hạn {max_vi} điểm ảnh"
+            ),
+            format!(
+                "the photo {file} claims {w} × {h} pixels ({count_en}), above the limit of {max_en} pixels"
+            ),
+        )
+    } else {
+        text!(
+            "ảnh {file} khai báo kích thước {w} × {h} điểm ảnh, cạnh dài vượt giới hạn {} điểm ảnh",
+            "the photo {file} claims {w} × {h} pixels, its long side above the limit of {} pixels",
+            MAX_SIDE
+        )
+    }
+}
+
+/// What is wrong with a PNG's chunks ([`ImageProblem::HeavyChunks`]), naming the photo `file`.
+fn heavy_chunks(file: &str, excess: png_chunks::Excess) -> Text {
+    use png_chunks::{Excess, MAX_ICC_BYTES, MAX_METADATA_BYTES, MAX_OTHER_CHUNKS};
+    match excess {
+        Excess::Profile => {
+            let (vi, en) = megabytes(MAX_ICC_BYTES as u64);
+            text!(
+                "ảnh {file} có hồ sơ màu (khối iCCP) giải nén ra hơn {vi}, quá lớn đối với một ảnh; không mở ảnh này",
+                "the photo {file} has a colour profile (iCCP chunk) that inflates to more than {en}, too much for a photo; not opened"
+            )
+        }
+        Excess::Metadata(kind) => {
+            let kind = String::from_utf8_lossy(&kind).into_owned();
+            let (vi, en) = megabytes(MAX_METADATA_BYTES as u64);
+            text!(
+                "ảnh {file} có phần chữ và thông tin kèm theo (khối {kind}) giải nén ra hơn {vi}, quá lớn đối với một ảnh; không mở ảnh này",
+                "the photo {file} has texts and metadata (chunk {kind}) that inflate to more than {en}, too much for a photo; not opened"
+            )
+        }
+        Excess::Chunks => text!(
+            "ảnh {file} có hơn {MAX_OTHER_CHUNKS} khối dữ liệu phụ, quá nhiều đối với một ảnh; không mở ảnh này",
+            "the photo {file} has more than {MAX_OTHER_CHUNKS} extra chunks, too many for a photo; not opened"
+        ),
+    }
+}
+
 /// A byte count in megabytes, in Vietnamese (`31,5 MB`) and English (`31.5 MB`).
 fn megabytes(bytes: u64) -> (String, String) {
     let mb = bytes as f64 / (1024.0 * 1024.0);
@@ -677,8 +740,13 @@ pub fn confined_image(dir: &Path, file: &str) -> Result<PathBuf, Problem> {
     if !full.starts_with(&root) {
         return Err(outside());
     }
-    if !full.is_file() {
-        return Err(missing_photo(file));
+    // The type again where the file is read, on the opened handle (it may change meanwhile).
+    let meta = std::fs::metadata(&full).map_err(|_| missing_photo(file))?;
+    if meta.is_dir() {
+        return Err(ImageProblem::Folder.problem("", file));
+    }
+    if !meta.is_file() {
+        return Err(ImageProblem::NotRegular.problem("", file));
     }
     Ok(full)
 }
@@ -876,9 +944,10 @@ mod tests {
             inspect(&big),
             Err(ImageProblem::TooLarge { bytes, limit: MAX_BYTES }) if bytes == MAX_BYTES + 1
         ));
+        assert!(matches!(inspect(dir.path()), Err(ImageProblem::Folder)));
         assert!(matches!(
-            inspect(dir.path()),
-            Err(ImageProblem::Unreadable(_))
+            inspect(Path::new("/dev/zero")),
+            Err(ImageProblem::NotRegular)
         ));
         assert!(matches!(
             inspect(&dir.path().join("none.png")),

@@ -1,6 +1,8 @@
 //! Reading an input file within a size bound: the one reader for meeting files and photos.
-//! A pipe, a device or a file growing while it is read is never read further than one byte
-//! past the bound, whatever its reported size.
+//! Only a regular file is read: the type is checked on the opened handle (opened without
+//! waiting, so a pipe nobody writes to does not hang), and a folder, a device, a pipe or a
+//! socket is refused before a byte is read. A file growing while it is read is never read
+//! further than one byte past the bound, whatever its reported size.
 
 use std::io::{self, Read};
 use std::path::Path;
@@ -12,11 +14,10 @@ pub(crate) enum ReadError {
     Io(io::Error),
     /// The path is a folder.
     Folder,
-    /// Not a regular file: refused up front when only regular files are wanted, otherwise
-    /// when it gave no data (a device or a pipe).
+    /// Not a regular file: a device, a pipe (FIFO) or a socket.
     NotRegular,
-    /// Larger than the bound; `len` is the size when the file said it (a pipe or a device is
-    /// only read up to the bound).
+    /// Larger than the bound; `len` is the size when the file said it (a file growing while
+    /// it is read is only read up to the bound).
     TooLarge {
         /// The file's size, when known.
         len: Option<u64>,
@@ -30,61 +31,102 @@ impl From<io::Error> for ReadError {
 }
 
 /// Opens `path` for reading without waiting: opening a pipe (a FIFO) nobody writes to would
-/// otherwise wait forever. The open is non-blocking, the reads after it block as usual, and a
-/// pipe with no writer then reads as empty.
-fn open(path: &Path) -> io::Result<std::fs::File> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)?;
-        let fd = file.as_raw_fd();
-        // SAFETY: `fd` is open and owned by `file` for the duration of both calls, which only
-        // read and set its status flags.
-        let cleared = unsafe {
-            let flags = libc::fcntl(fd, libc::F_GETFL);
-            flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
-        };
-        if !cleared {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(file)
-    }
-    #[cfg(not(unix))]
-    std::fs::File::open(path)
+/// otherwise wait forever. A socket cannot be opened at all (`ENXIO`): it is not a regular file.
+#[cfg(unix)]
+fn open(path: &Path) -> Result<std::fs::File, ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ENXIO) => ReadError::NotRegular,
+            _ => ReadError::Io(e),
+        })
 }
 
-/// The bytes of the file at `path`, at most `limit` of them. With `only_regular`, anything but
-/// a regular file is refused before it is opened (opening a pipe could wait forever).
-pub(crate) fn read_bounded(
-    path: &Path,
-    limit: u64,
-    only_regular: bool,
-) -> Result<Vec<u8>, ReadError> {
-    if only_regular && !std::fs::metadata(path)?.is_file() {
-        return Err(ReadError::NotRegular);
+#[cfg(not(unix))]
+fn open(path: &Path) -> Result<std::fs::File, ReadError> {
+    Ok(std::fs::File::open(path)?)
+}
+
+/// Makes the reads of `file` (a regular file) block as usual again.
+#[cfg(unix)]
+fn blocking(file: &std::fs::File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: `fd` is open and owned by `file` for the duration of both calls, which only
+    // read and set its status flags.
+    let cleared = unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
+    };
+    if cleared {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
     }
+}
+
+#[cfg(not(unix))]
+fn blocking(_: &std::fs::File) -> io::Result<()> {
+    Ok(())
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them. The type is checked on
+/// the opened handle (no gap between a check and the open): a folder is
+/// [`ReadError::Folder`], a device, a pipe or a socket [`ReadError::NotRegular`], and none of
+/// them is read.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
     }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
     // A regular file that says it is too large is refused without reading it.
-    if meta.is_file() && meta.len() > limit {
+    if meta.len() > limit {
         return Err(ReadError::TooLarge {
             len: Some(meta.len()),
         });
     }
+    blocking(&file)?;
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { len: None });
     }
-    if bytes.is_empty() && !meta.is_file() {
-        return Err(ReadError::NotRegular);
-    }
     Ok(bytes)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, b"abc").unwrap();
+        assert_eq!(read_bounded(&file, 3).unwrap(), b"abc");
+        assert!(matches!(
+            read_bounded(&file, 2),
+            Err(ReadError::TooLarge { len: Some(3) })
+        ));
+        assert!(matches!(
+            read_bounded(dir.path(), 9),
+            Err(ReadError::Folder)
+        ));
+        for device in ["/dev/null", "/dev/zero"] {
+            assert!(
+                matches!(
+                    read_bounded(Path::new(device), 9),
+                    Err(ReadError::NotRegular)
+                ),
+                "{device}"
+            );
+        }
+    }
 }

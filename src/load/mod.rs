@@ -89,7 +89,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
 /// The bytes of the file at `path`, at most [`MAX_FILE_BYTES`] of them.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
     use crate::read::ReadError;
-    crate::read::read_bounded(path, MAX_FILE_BYTES, false).map_err(|e| match e {
+    crate::read::read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::Io(e) => io_problem(&e),
         ReadError::Folder => Problem::error(
             "",
@@ -102,19 +102,19 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
         ReadError::NotRegular => Problem::error(
             "",
             text!(
-                "đây không phải tệp thường (có thể là thiết bị hay đường ống) và không có dữ liệu nào",
-                "this is not a regular file (perhaps a device or a pipe) and it holds no data"
+                "đây không phải tệp thường (mà là thiết bị hay đường ống); không đọc",
+                "this is not a regular file (it is a device or a pipe); not read"
             ),
         )
         .hint(text!(
-            "chỉ ra tệp cuộc họp .yaml",
-            "name the meeting's .yaml file"
+            "chỉ đọc tệp cuộc họp .yaml thông thường lưu trên đĩa; chép nội dung vào một tệp .yaml rồi chỉ ra tệp đó",
+            "only ordinary .yaml files saved on disk are read; copy the content into a .yaml file and name that file"
         )),
     })
 }
 
-/// The error for input over [`MAX_FILE_BYTES`]; `len` is its size when known (a pipe or a
-/// device is only read up to the limit).
+/// The error for input over [`MAX_FILE_BYTES`]; `len` is its size when known (a file growing
+/// while it is read is only read up to the limit).
 fn too_large(len: Option<u64>) -> Problem {
     let limit = MAX_FILE_BYTES / 1_048_576;
     let message = match len {

@@ -12,10 +12,89 @@ const PART_PREFIX: &str = ".hoinghi-";
 /// Suffix of the temporary files.
 const PART_SUFFIX: &str = ".part";
 
+/// Something other than a regular file found where a file was to be written: it is never
+/// replaced (the rename would put an ordinary file in place of `/dev/null`, a pipe another
+/// program reads, or a link the user made on purpose).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReplaced {
+    /// A folder.
+    Folder,
+    /// A symbolic link (to whatever it points to, or to nothing).
+    Link,
+    /// A device (`/dev/null`, a disk, a terminal).
+    Device,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A socket.
+    Socket,
+}
+
+impl NotReplaced {
+    /// What is at `meta`'s path, unless it is a regular file.
+    fn of(meta: &std::fs::Metadata) -> Option<NotReplaced> {
+        let kind = meta.file_type();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_block_device() || kind.is_char_device() {
+                return Some(NotReplaced::Device);
+            }
+            if kind.is_fifo() {
+                return Some(NotReplaced::Pipe);
+            }
+            if kind.is_socket() {
+                return Some(NotReplaced::Socket);
+            }
+        }
+        if kind.is_symlink() {
+            Some(NotReplaced::Link)
+        } else if kind.is_dir() {
+            Some(NotReplaced::Folder)
+        } else {
+            None
+        }
+    }
+
+    /// In words: `(vi, en)`.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            NotReplaced::Folder => ("một thư mục", "a folder"),
+            NotReplaced::Link => ("một liên kết (symlink)", "a link (symlink)"),
+            NotReplaced::Device => ("một thiết bị", "a device"),
+            NotReplaced::Pipe => ("một đường ống (FIFO)", "a pipe (FIFO)"),
+            NotReplaced::Socket => ("một socket", "a socket"),
+        }
+    }
+}
+
+impl std::fmt::Display for NotReplaced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is not a regular file", self.words().1)
+    }
+}
+
+impl std::error::Error for NotReplaced {}
+
+/// Refuses to replace anything at `path` but a regular file: a device, a pipe, a socket, a
+/// folder or a link there is a [`NotReplaced`] error (an `io::Error` carrying it).
+fn only_regular(path: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => match NotReplaced::of(&meta) {
+            Some(found) => Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, found)),
+            None => Ok(()),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Writes `bytes` to `path` atomically, creating the folder if needed. The file gets the usual
-/// mode for new files (0666 less the umask).
+/// mode for new files (0666 less the umask). Only a regular file is replaced: anything else
+/// already at `path` (a device, a pipe, a socket, a folder, a link) is left as it is and the
+/// error carries [`NotReplaced`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    only_regular(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -44,6 +123,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub fn cannot_write(path: &Path, e: &std::io::Error) -> crate::diag::Text {
     use std::io::ErrorKind;
     let p = path.display();
+    if let Some(found) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<NotReplaced>())
+    {
+        let (vi, en) = found.words();
+        return crate::text!(
+            "lỗi: không ghi {p}: ở đó đã có {vi}, không phải tệp thường; hoinghi chỉ thay tệp thường và để nguyên {p}",
+            "error: {p} not written: it is {en}, not a regular file; hoinghi only replaces regular files and left {p} as it was"
+        );
+    }
     let (vi, en) = match e.kind() {
         ErrorKind::PermissionDenied => (
             "không có quyền ghi vào thư mục này (thư mục chỉ đọc hoặc của người dùng khác)",
@@ -145,6 +234,43 @@ mod tests {
     unsafe extern "C" {
         #[link_name = "umask"]
         fn libc_umask(mask: u32) -> u32;
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.pdf");
+        write_atomic(&file, b"1").unwrap();
+        write_atomic(&file, b"2").unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"2");
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let folder = dir.path().join("folder.pdf");
+        std::fs::create_dir(&folder).unwrap();
+        // A pipe rather than /dev/null: a test run as root must not risk the real device.
+        let pipe = dir.path().join("pipe.pdf");
+        let c_pipe = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: `c_pipe` is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_pipe.as_ptr(), 0o644) }, 0);
+        let cases = [
+            (link.as_path(), NotReplaced::Link),
+            (folder.as_path(), NotReplaced::Folder),
+            (pipe.as_path(), NotReplaced::Pipe),
+        ];
+        for (path, want) in cases {
+            let e = write_atomic(path, b"x").unwrap_err();
+            let found = e.get_ref().and_then(|i| i.downcast_ref::<NotReplaced>());
+            assert_eq!(found, Some(&want), "{}", path.display());
+            let message = cannot_write(path, &e);
+            assert!(
+                message.vi.contains("không phải tệp thường"),
+                "{}",
+                message.vi
+            );
+        }
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(&file).unwrap(), b"2");
     }
 
     #[test]

@@ -19,8 +19,10 @@ use crate::kind::DocKind;
 use crate::pipeline::{Engine, MeetingReport, Request};
 use crate::publish::{ArticleStats, PHOTO_FOLDER};
 
-pub use atomic::{cannot_write, remove_stale_parts, sha256_hex, write_atomic};
-pub use paths::{inside, meeting_dir, meeting_files, pdf_path, safe_name, stem};
+pub use atomic::{NotReplaced, cannot_write, remove_stale_parts, sha256_hex, write_atomic};
+pub use paths::{
+    LinkedFolder, confine, inside, meeting_dir, meeting_files, pdf_path, safe_name, stem,
+};
 
 /// What to write of each document.
 #[derive(Debug, Clone, Copy, Default)]
@@ -79,6 +81,8 @@ pub struct ManifestEntry {
 /// The files of one meeting, ready to be written.
 #[derive(Debug, Default)]
 pub struct Pending {
+    /// The output folder: no folder below it is followed when it is a link.
+    root: PathBuf,
     steps: Vec<Step>,
 }
 
@@ -95,6 +99,8 @@ enum Step {
     },
     /// A note, in its place.
     Say(Note),
+    /// A note said only when no file of its document failed so far.
+    SayIfWritten(Note),
     /// The end of one document's steps.
     EndOfDocument,
 }
@@ -171,7 +177,10 @@ impl Writer {
     /// document writes nothing; the others are still written). `library` is the shared Typst
     /// library, written beside the sources with `emit_typst`.
     pub fn prepare(&self, report: &MeetingReport, dir: &Path, library: &str) -> Pending {
-        let mut pending = Pending::default();
+        let mut pending = Pending {
+            root: self.root.clone(),
+            steps: Vec::new(),
+        };
         if (!report.documents.is_empty() || report.web.is_some()) && !inside(&self.root, dir) {
             let d = dir.display();
             pending.say(Note::Error(text!(
@@ -263,10 +272,10 @@ impl Writer {
             pending.optional(part, bytes.clone(), Some(entry), None);
         }
         let (f, n) = (folder.display(), typeset.parts.len());
-        pending.say(Note::Done(text!(
+        pending.steps.push(Step::SayIfWritten(Note::Done(text!(
             "đã ghi {n} tệp riêng trong {f}",
             "wrote {n} separate file(s) in {f}"
-        )));
+        ))));
     }
 
     /// The manifest's entry for `bytes`, of `pages` pages, to be written at `path`.
@@ -317,34 +326,65 @@ impl Pending {
         self.steps.push(Step::Say(note));
     }
 
-    /// Writes the files, each atomically, and says what happened in order.
+    /// Writes the files, each atomically and never through a linked folder below the output
+    /// folder, and says what happened in order (a linked folder once).
     pub fn commit(self) -> Written {
         let mut written = Written::default();
-        let mut skipping = false;
+        let (mut skipping, mut failed) = (false, false);
+        let mut linked: Vec<PathBuf> = Vec::new();
         for step in self.steps {
             match step {
-                Step::EndOfDocument => skipping = false,
+                Step::EndOfDocument => (skipping, failed) = (false, false),
                 _ if skipping => {}
                 Step::Say(note) => written.notes.push(note),
+                Step::SayIfWritten(note) if !failed => written.notes.push(note),
+                Step::SayIfWritten(_) => {}
                 Step::File {
                     path,
                     bytes,
                     entry,
                     required,
                     done,
-                } => match write_atomic(&path, &bytes) {
-                    Ok(()) => {
-                        written.entries.extend(entry);
-                        written.notes.extend(done.map(Note::Done));
+                } => {
+                    let result = confine(&self.root, &path)
+                        .map_err(|link| {
+                            if !linked.contains(&link.folder) {
+                                written.notes.push(Note::Error(linked_folder(&path, &link)));
+                                linked.push(link.folder);
+                            }
+                        })
+                        .and_then(|()| {
+                            write_atomic(&path, &bytes).map_err(|e| {
+                                written.notes.push(Note::Error(cannot_write(&path, &e)));
+                            })
+                        });
+                    match result {
+                        Ok(()) => {
+                            written.entries.extend(entry);
+                            written.notes.extend(done.map(Note::Done));
+                        }
+                        Err(()) => (skipping, failed) = (required, true),
                     }
-                    Err(e) => {
-                        written.notes.push(Note::Error(cannot_write(&path, &e)));
-                        skipping = required;
-                    }
-                },
+                }
             }
         }
         written
+    }
+}
+
+/// The error for `path`, not written because `link` (a folder on its way) is a link.
+fn linked_folder(path: &Path, link: &LinkedFolder) -> Text {
+    let (p, f) = (path.display(), link.folder.display());
+    if link.outside {
+        text!(
+            "lỗi: không ghi {p}: thư mục {f} là một liên kết (symlink) dẫn ra ngoài thư mục kết quả; không ghi gì vào đó",
+            "error: {p} not written: the folder {f} is a link (symlink) leading outside the output folder; nothing is written there"
+        )
+    } else {
+        text!(
+            "lỗi: không ghi {p}: thư mục {f} là một liên kết (symlink); hoinghi không ghi gì qua liên kết trong thư mục kết quả",
+            "error: {p} not written: the folder {f} is a link (symlink); hoinghi writes nothing through links in the output folder"
+        )
     }
 }
 

@@ -1,6 +1,6 @@
 //! Where each output goes: one folder per meeting under the output folder, named after the
-//! meeting file. No output path leaves the output folder: stems like `..` are replaced and
-//! linked folders pointing outside are refused.
+//! meeting file. No output path leaves the output folder: stems like `..` are replaced and no
+//! folder below the output folder is followed when it is a link.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -103,6 +103,61 @@ pub fn inside(root: &Path, path: &Path) -> bool {
     }
 }
 
+/// A folder below the output folder that is a link: nothing is written through it, wherever
+/// it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedFolder {
+    /// The link, as a path under the output folder.
+    pub folder: PathBuf,
+    /// Whether it leads outside the output folder (or nowhere).
+    pub outside: bool,
+}
+
+/// Makes the folders of `path` (a file to be written under `root`) one at a time, and refuses
+/// when one of them, below `root`, is a link: a linked `OUT/<meeting>/giay-moi/` would
+/// otherwise put the files elsewhere. `root` itself may be a link (the user chose it). A
+/// folder that cannot be made is left to the writing, which says why.
+pub fn confine(root: &Path, path: &Path) -> Result<(), LinkedFolder> {
+    let Some(relative) = path.parent().and_then(|p| p.strip_prefix(root).ok()) else {
+        return Err(LinkedFolder {
+            folder: path.parent().unwrap_or(path).to_path_buf(),
+            outside: true,
+        });
+    };
+    let _ = std::fs::create_dir_all(root);
+    let mut folder = root.to_path_buf();
+    for part in relative.components() {
+        let Component::Normal(part) = part else {
+            return Err(LinkedFolder {
+                folder,
+                outside: true,
+            });
+        };
+        folder.push(part);
+        if std::fs::symlink_metadata(&folder).is_err() {
+            // Made here, or by another writer meanwhile: looked at again below either way.
+            let _ = std::fs::create_dir(&folder);
+        }
+        match std::fs::symlink_metadata(&folder) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let outside = !inside_real(root, &folder);
+                return Err(LinkedFolder { folder, outside });
+            }
+            Ok(meta) if meta.is_dir() => {}
+            _ => return Ok(()), // a file in the way, or no permission: the writing says so
+        }
+    }
+    Ok(())
+}
+
+/// Whether the link `link` leads to a folder inside `root`, once every link is followed.
+fn inside_real(root: &Path, link: &Path) -> bool {
+    match (root.canonicalize(), link.canonicalize()) {
+        (Ok(root), Ok(real)) => real.starts_with(root),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +177,32 @@ mod tests {
             safe_relative(Path::new("../a/./b/..")),
             PathBuf::from("a/b")
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn no_folder_below_the_output_is_a_link() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (root, elsewhere) = (tmp.path().join("out"), tmp.path().join("elsewhere"));
+        std::fs::create_dir(&elsewhere).unwrap();
+        assert_eq!(confine(&root, &root.join("hop/giay-moi/1.pdf")), Ok(()));
+        assert!(root.join("hop/giay-moi").is_dir());
+        std::os::unix::fs::symlink(&elsewhere, root.join("hop/anh")).unwrap();
+        std::os::unix::fs::symlink(root.join("hop/giay-moi"), root.join("hop/trong")).unwrap();
+        let linked = confine(&root, &root.join("hop/anh/x/1.jpg")).unwrap_err();
+        assert_eq!(
+            (linked.folder, linked.outside),
+            (root.join("hop/anh"), true)
+        );
+        assert!(!elsewhere.join("x").exists());
+        let linked = confine(&root, &root.join("hop/trong/1.pdf")).unwrap_err();
+        assert_eq!(
+            (linked.folder, linked.outside),
+            (root.join("hop/trong"), false)
+        );
+        // The output folder itself may be a link.
+        let alias = tmp.path().join("alias");
+        std::os::unix::fs::symlink(&root, &alias).unwrap();
+        assert_eq!(confine(&alias, &alias.join("hop/bien-ban.pdf")), Ok(()));
     }
 }

@@ -26,14 +26,19 @@ fn refused(out: &Output, wanted: &[&str]) {
     }
 }
 
+/// Only regular files are read as meetings (issue 21, item A): an endless device is refused
+/// before a byte is read, at once.
 #[test]
-fn dev_zero_is_read_only_up_to_the_limit() {
+fn dev_zero_is_refused_as_not_a_regular_file() {
+    let start = Instant::now();
     let out = check("/dev/zero", Path::new("/dev/zero"));
-    refused(&out, &["quá lớn", "5 MB"]);
+    refused(&out, &["không phải tệp thường", "/dev/zero"]);
+    assert!(start.elapsed().as_secs() < 30);
 }
 
+/// A pipe that holds data is refused too, without reading it: the data stay in the pipe.
 #[test]
-fn a_pipe_is_read_only_up_to_the_limit() {
+fn a_pipe_with_data_is_refused_as_not_a_regular_file() {
     let tmp = tempfile::tempdir().unwrap();
     let fifo = tmp.path().join("ong.yaml");
     let made = std::process::Command::new("mkfifo")
@@ -41,24 +46,26 @@ fn a_pipe_is_read_only_up_to_the_limit() {
         .status()
         .unwrap();
     assert!(made.success());
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            // Blocks until the reader opens the pipe; fails with EPIPE once it has had enough.
-            let mut f = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
-            let chunk = vec![b'a'; 64 * 1024];
-            let mut written = 0usize;
-            while written < 6 * 1024 * 1024 {
-                if f.write_all(&chunk).is_err() {
-                    break;
-                }
-                written += chunk.len();
-            }
-        })
-    };
-    let out = check("a pipe of 6 MB", &fifo);
-    writer.join().unwrap();
-    refused(&out, &["quá lớn", "5 MB"]);
+    // Read-write: opens at once on Linux, and keeps a writer so the data stay readable.
+    let mut pipe = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    let data = minimal("");
+    pipe.write_all(data.as_bytes()).unwrap();
+    let start = Instant::now();
+    let out = hoinghi()
+        .arg("check")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    refused(&out, &["không phải tệp thường", "ong.yaml"]);
+    assert!(start.elapsed().as_secs() < 30);
+    let mut left = vec![0u8; data.len()];
+    std::io::Read::read_exact(&mut pipe, &mut left).unwrap();
+    assert_eq!(left, data.as_bytes(), "nothing was read from the pipe");
 }
 
 /// A pipe named like a meeting file that nobody writes to is refused at once: opening it used

@@ -10,14 +10,14 @@ use std::time::Instant;
 use crate::support::common::{hoinghi, minimal, stderr};
 
 /// The minimal meeting of the command-line tests, with an article showing the photo `file`.
-fn meeting_with_photo(file: &str) -> String {
+pub(crate) fn meeting_with_photo(file: &str) -> String {
     minimal(&format!(
         "article:\n  byline: Lam Hồng\n  photos:\n    - file: {file}\n      caption: Quang cảnh hội nghị\n      credit: Lam Hồng\n"
     ))
 }
 
 /// CRC-32 (IEEE), bit by bit.
-fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
         crc ^= u32::from(b);
@@ -32,7 +32,8 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+/// Appends the chunk `kind` with `data` (length, type, data, CRC) to `out`.
+pub(crate) fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     out.extend((data.len() as u32).to_be_bytes());
     let start = out.len();
     out.extend(kind);
