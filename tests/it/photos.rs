@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::support::common::{hoinghi, minimal, stderr};
+use crate::support::common::{hoinghi, minimal, stderr, write};
 
 /// The minimal meeting of the command-line tests, with an article showing the photo `file`.
 pub(crate) fn meeting_with_photo(file: &str) -> String {
@@ -243,4 +243,32 @@ fn a_small_valid_png_passes_and_renders() {
     let written = pdfs(&runs.out_dir);
     assert_eq!(written.len(), 1, "{written:?}");
     assert!(written[0].ends_with("hop/bai-tin.pdf"), "{written:?}");
+}
+
+/// The photos of one meeting are bounded in all: twelve prints of a 9-megapixel photo pass the
+/// meeting's 100 million pixels at the twelfth, which is named; the file is decoded once.
+#[test]
+fn a_meetings_photos_are_bounded_in_pixels_in_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let big = image::RgbImage::from_pixel(3000, 3000, image::Rgb([200, 180, 160]));
+    big.save(tmp.path().join("lon.png")).unwrap();
+    let mut photos = String::from("article:\n  byline: Lam Hồng\n  photos:\n");
+    for i in 0..12 {
+        photos += &format!(
+            "    - file: lon.png\n      caption: Quang cảnh hội nghị {i}\n      credit: Lam Hồng\n"
+        );
+    }
+    let file = write(tmp.path(), "nhieu-anh.yaml", &minimal(&photos));
+    let out = hoinghi()
+        .arg("check")
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("[article.photos[11].file]") && err.contains("giới hạn 100 triệu điểm ảnh"),
+        "{err}"
+    );
 }
