@@ -176,7 +176,10 @@ impl Engine {
             epoch: self.settings.epoch,
             split_pages: kind == DocKind::GiayMoi,
         };
-        let mut typeset = self.typesetter.typeset(job).map_err(DocError::Typst)?;
+        let mut typeset = self
+            .typesetter
+            .typeset(job)
+            .map_err(|e| self.typeset_error(kind, e))?;
         let slug = kind.slug();
         let mut warnings: Vec<Text> = std::mem::take(&mut typeset.warnings)
             .into_iter()
@@ -205,5 +208,25 @@ impl Engine {
             }
         }
         Ok((typeset, warnings))
+    }
+
+    /// Typst's failure, or a bound the document of `kind` went past: that one the template's
+    /// error, naming it.
+    fn typeset_error(&self, kind: DocKind, e: crate::typeset::TypesetError) -> DocError {
+        match e.limit {
+            Some(limit) => {
+                let template = self.renderer.origin(&kind.template());
+                let (vi, en) = (&limit.vi, &limit.en);
+                DocError::Template(crate::render::TemplateError {
+                    template: template.clone(),
+                    line: None,
+                    message: text!(
+                        "lỗi trong mẫu {template}: {vi}; không ghi tệp PDF này",
+                        "error in template {template}: {en}; this PDF was not written"
+                    ),
+                })
+            }
+            None => DocError::Typst(e),
+        }
     }
 }
