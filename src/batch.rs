@@ -45,6 +45,9 @@ pub struct BatchOptions {
     pub fail_fast: bool,
     /// The language of the messages the outcomes keep.
     pub lang: Lang,
+    /// Make each meeting in a watched child process instead of on a thread (for templates
+    /// that are not hoinghi's own: `--templates`).
+    pub isolation: Option<crate::supervise::Isolation>,
 }
 
 /// What became of one meeting.
@@ -192,6 +195,8 @@ impl Batch<'_> {
             nothing_to_write(skipped(input))
         } else if let Some(first) = self.collisions[i] {
             nothing_to_write(collided(input, first, self.options.lang))
+        } else if let Some(isolation) = &self.options.isolation {
+            nothing_to_write(isolation.outcome(input, self.options))
         } else {
             render_one(self.engine, &self.writer, input, self.options)
         }
@@ -298,7 +303,8 @@ fn commit(typeset: Typeset, lang: Lang) -> Outcome {
         return outcome;
     }
     let written = pending.commit();
-    outcome.outputs = written.entries.clone();
+    // A meeting made in a child process comes with the files it wrote.
+    outcome.outputs.extend(written.entries.iter().cloned());
     outcome
         .errors
         .extend(written.errors().map(|t| one_line(t.get(lang))));
@@ -316,7 +322,7 @@ fn nothing_to_write(outcome: Outcome) -> Typeset {
 }
 
 /// `line:col: [field] message` (the file is named beside it), on one line.
-fn located(p: &Problem, lang: Lang) -> String {
+pub(crate) fn located(p: &Problem, lang: Lang) -> String {
     let at = p
         .pos
         .map(|pos| format!("{}:{}:", pos.line, pos.col))
@@ -330,7 +336,7 @@ fn located(p: &Problem, lang: Lang) -> String {
 }
 
 /// `s` on one line, its control characters made visible.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     escape_controls(s, false).into_owned()
 }
 

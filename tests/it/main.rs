@@ -13,6 +13,7 @@ mod escaping;
 mod generated;
 mod geometry;
 mod hostile;
+mod hostile_templates;
 mod init;
 mod pack;
 mod photos;

@@ -12,6 +12,7 @@ use crate::args::BatchArgs;
 use crate::config::Config;
 use crate::console::Console;
 use crate::exit::{Failure, failed_if};
+use crate::supervise::{Options, Supervisor};
 
 /// Runs the command.
 pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
@@ -28,6 +29,14 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
         kinds: config.kinds.clone(),
         fail_fast: args.fail_fast,
         lang: console.lang,
+        isolation: Supervisor::new(&Options {
+            typeset: &args.typeset,
+            input: &args.input,
+            publish: None,
+            emit_typst: false,
+            lang: console.lang,
+        })?
+        .map(Supervisor::isolation),
     };
     let progress = Progress::new(inputs.len(), args.quiet, console.lang);
     let outcomes = hoinghi::batch::run(&engine, &inputs, &options, |o| progress.done(o))
