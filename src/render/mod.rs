@@ -351,3 +351,28 @@ impl std::io::Write for Capped {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template that prints hundreds of megabytes stops at the limit with a message naming
+    /// it, instead of filling memory.
+    #[test]
+    fn a_template_printing_past_the_limit_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "x".repeat(200);
+        let text = format!(
+            "{{% for i in range(1000) %}}{{% for j in range(1000) %}}{line}{{% endfor %}}{{% endfor %}}"
+        );
+        std::fs::write(dir.path().join(ARTICLE_TEXT), text).unwrap();
+        let renderer = Renderer::new(TemplateStore::new(Some(dir.path()))).unwrap();
+        let e = renderer.render_value(ARTICLE_TEXT, &()).unwrap_err();
+        assert!(
+            e.message.vi.contains("mẫu in ra quá 32 MB"),
+            "{}",
+            e.message.vi
+        );
+        assert!(e.template.ends_with("bai-tin.txt.j2"), "{}", e.template);
+    }
+}
