@@ -52,6 +52,9 @@ pub struct BatchOptions {
     /// Set from outside (Ctrl+C, a signal, a closed connection) to stop taking meetings: the
     /// meetings under way are finished and written, the rest are skipped.
     pub cancel: Arc<AtomicBool>,
+    /// Make each meeting in a watched child process instead of on a thread (for templates
+    /// that are not hoinghi's own: `--templates`).
+    pub isolation: Option<crate::supervise::Isolation>,
 }
 
 /// What became of one meeting.
@@ -207,7 +210,10 @@ impl Batch<'_> {
             nothing_to_write(collided(input, first, self.options.lang))
         } else {
             let _pass = self.gate.enter(crate::gate::estimate_mb(&input.file));
-            render_one(self.engine, &self.writer, input, self.options)
+            match &self.options.isolation {
+                Some(isolation) => nothing_to_write(isolation.outcome(input, self.options)),
+                None => render_one(self.engine, &self.writer, input, self.options),
+            }
         }
     }
 
@@ -326,7 +332,8 @@ fn commit(typeset: Typeset, lang: Lang) -> Outcome {
         return outcome;
     }
     let written = pending.commit();
-    outcome.outputs = written.entries.clone();
+    // A meeting made in a child process comes with the files it wrote.
+    outcome.outputs.extend(written.entries.iter().cloned());
     outcome
         .errors
         .extend(written.errors().map(|t| one_line(t.get(lang))));
@@ -344,7 +351,7 @@ fn nothing_to_write(outcome: Outcome) -> Typeset {
 }
 
 /// `line:col: [field] message` (the file is named beside it), on one line.
-fn located(p: &Problem, lang: Lang) -> String {
+pub(crate) fn located(p: &Problem, lang: Lang) -> String {
     let at = p
         .pos
         .map(|pos| format!("{}:{}:", pos.line, pos.col))
@@ -358,7 +365,7 @@ fn located(p: &Problem, lang: Lang) -> String {
 }
 
 /// `s` on one line, its control characters made visible.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     escape_controls(s, false).into_owned()
 }
 

@@ -41,6 +41,7 @@ mod read;
 mod render;
 mod schema;
 mod starter;
+pub mod supervise;
 mod text;
 mod typeset;
 mod validate;

@@ -178,7 +178,7 @@ impl Engine {
         };
         let mut typeset = self.typesetter.typeset(job).map_err(|mut e| {
             e.rendered = name_photos(&e.rendered, ctx);
-            DocError::Typst(e)
+            self.typeset_error(kind, e)
         })?;
         let slug = kind.slug();
         let mut warnings: Vec<Text> = std::mem::take(&mut typeset.warnings)
@@ -208,6 +208,26 @@ impl Engine {
             }
         }
         Ok((typeset, warnings))
+    }
+
+    /// Typst's failure, or a bound the document of `kind` went past: that one the template's
+    /// error, naming it.
+    fn typeset_error(&self, kind: DocKind, e: crate::typeset::TypesetError) -> DocError {
+        match e.limit {
+            Some(limit) => {
+                let template = self.renderer.origin(&kind.template());
+                let (vi, en) = (&limit.vi, &limit.en);
+                DocError::Template(crate::render::TemplateError {
+                    template: template.clone(),
+                    line: None,
+                    message: text!(
+                        "lỗi trong mẫu {template}: {vi}; không ghi tệp PDF này",
+                        "error in template {template}: {en}; this PDF was not written"
+                    ),
+                })
+            }
+            None => DocError::Typst(e),
+        }
     }
 }
 

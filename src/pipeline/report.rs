@@ -188,7 +188,10 @@ impl DocError {
     pub fn message(&self, file: &Path, kind: DocKind) -> Text {
         let (f, slug) = (file.display(), kind.slug());
         match self {
-            DocError::Template(e) => e.message.clone(),
+            DocError::Template(e) => {
+                let (vi, en) = (&e.message.vi, &e.message.en);
+                text!("{f}: {vi}", "{f}: {en}")
+            }
             DocError::Typst(_) => text!(
                 "{f}: lỗi khi dàn trang {slug}; không ghi tệp PDF này",
                 "{f}: typesetting {slug} failed; this PDF was not written"

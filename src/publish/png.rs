@@ -2,10 +2,19 @@
 
 use typst_layout::PagedDocument;
 
-/// Each page of `document` as PNG bytes at `ppi` pixels per inch.
-pub fn pages(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, String> {
+use crate::diag::Text;
+use crate::typeset::MAX_PNG_PIXELS;
+
+/// Each page of `document` as PNG bytes at `ppi` pixels per inch; an error naming the page
+/// and its size when a page would take more than [`MAX_PNG_PIXELS`] (checked for every page
+/// before any is drawn, so nothing is allocated for a page the size of a field).
+pub fn pages(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Text> {
+    let pixel_per_pt = f64::from(ppi) / 72.0;
+    for (i, page) in document.pages().iter().enumerate() {
+        check_size(i + 1, page.frame.size(), pixel_per_pt, ppi)?;
+    }
     let options = typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+        pixel_per_pt: typst::utils::Scalar::new(pixel_per_pt),
         ..Default::default()
     };
     document
@@ -14,7 +23,45 @@ pub fn pages(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, String>
         .map(|page| {
             typst_render::render(page, &options)
                 .encode_png()
-                .map_err(|e| e.to_string())
+                .map_err(|e| text!("{e}", "{e}"))
         })
         .collect()
+}
+
+/// Page `n` of `size` (points) at `pixel_per_pt`: within [`MAX_PNG_PIXELS`], or an error
+/// giving its size in centimetres.
+fn check_size(
+    n: usize,
+    size: typst::layout::Size,
+    pixel_per_pt: f64,
+    ppi: f32,
+) -> Result<(), Text> {
+    let (w, h) = (size.x.to_pt(), size.y.to_pt());
+    let pixels = (w * pixel_per_pt).ceil() * (h * pixel_per_pt).ceil();
+    if pixels.is_finite() && pixels <= MAX_PNG_PIXELS {
+        return Ok(());
+    }
+    let cm = |pt: f64| pt * 2.54 / 72.0;
+    let (wc, hc) = (cm(w), cm(h));
+    let (mp, max) = (pixels / 1e6, MAX_PNG_PIXELS / 1e6);
+    Err(text!(
+        "trang {n} khổ {wc:.0} × {hc:.0} cm, ở {ppi} ppi thành {mp:.0} triệu điểm ảnh, quá giới hạn {max:.0} triệu; không vẽ ảnh (sửa khổ giấy trong mẫu, hoặc hạ --ppi)",
+        "page {n} is {wc:.0} × {hc:.0} cm, {mp:.0} million pixels at {ppi} ppi, over the limit of {max:.0} million; not drawn (fix the page size in the template, or lower --ppi)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::layout::{Abs, Size};
+
+    #[test]
+    fn a_page_of_fifty_metres_is_refused_by_its_size() {
+        let a4 = Size::new(Abs::mm(210.0), Abs::mm(297.0));
+        assert!(check_size(1, a4, 1200.0 / 72.0, 1200.0).is_ok());
+        let huge = Size::new(Abs::cm(5000.0), Abs::cm(5000.0));
+        let e = check_size(2, huge, 2.0, 144.0).unwrap_err();
+        assert!(e.vi.contains("trang 2 khổ 5000 × 5000 cm"), "{}", e.vi);
+        assert!(e.en.contains("250 million"), "{}", e.en);
+    }
 }

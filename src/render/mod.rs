@@ -82,6 +82,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (LIBRARY, include_str!("../../templates/hoinghi.typ")),
 ];
 
+/// The most a template may print for one document, in bytes: far above what the default
+/// templates print for the largest meeting the limits allow (a pack of 600 invitations prints
+/// about 1 MB; the samples at most 53 KB), so only a runaway template reaches it.
+pub const MAX_OUTPUT_BYTES: usize = 32 * 1024 * 1024;
+
 /// A template failed to load or render.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}", message.en)]
@@ -287,9 +292,27 @@ impl Renderer {
             .env
             .get_template(name)
             .map_err(|e| self.error(name, &e))?;
-        template
-            .render(Value::from_serialize(ctx))
-            .map_err(|e| self.error(name, &e))
+        let mut out = Capped::default();
+        match template.render_captured_to(Value::from_serialize(ctx), &mut out) {
+            Ok(_) => Ok(String::from_utf8(out.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+            Err(_) if out.over => Err(self.too_long(name)),
+            Err(e) => Err(self.error(name, &e)),
+        }
+    }
+
+    /// Template `name` printed more than [`MAX_OUTPUT_BYTES`].
+    fn too_long(&self, name: &str) -> TemplateError {
+        let template = self.origin(name);
+        let mb = MAX_OUTPUT_BYTES / (1024 * 1024);
+        TemplateError {
+            template: template.clone(),
+            line: None,
+            message: text!(
+                "lỗi trong mẫu {template}: mẫu in ra quá {mb} MB cho một văn bản (vòng lặp không dừng?); không soạn văn bản này",
+                "error in template {template}: the template printed more than {mb} MB for one document (an endless loop?); this document was not made"
+            ),
+        }
     }
 
     fn error(&self, name: &str, e: &minijinja::Error) -> TemplateError {
@@ -320,5 +343,52 @@ impl Renderer {
                 "error in template {template}{at_en}: {detail}"
             ),
         }
+    }
+}
+
+/// A template's output, refused past [`MAX_OUTPUT_BYTES`].
+#[derive(Default)]
+struct Capped {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("template output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template that prints hundreds of megabytes stops at the limit with a message naming
+    /// it, instead of filling memory.
+    #[test]
+    fn a_template_printing_past_the_limit_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "x".repeat(200);
+        let text = format!(
+            "{{% for i in range(1000) %}}{{% for j in range(1000) %}}{line}{{% endfor %}}{{% endfor %}}"
+        );
+        std::fs::write(dir.path().join(ARTICLE_TEXT), text).unwrap();
+        let renderer = Renderer::new(TemplateStore::new(Some(dir.path()))).unwrap();
+        let e = renderer.render_value(ARTICLE_TEXT, &()).unwrap_err();
+        assert!(
+            e.message.vi.contains("mẫu in ra quá 32 MB"),
+            "{}",
+            e.message.vi
+        );
+        assert!(e.template.ends_with("bai-tin.txt.j2"), "{}", e.template);
     }
 }

@@ -81,12 +81,41 @@ impl Typeset {
     }
 }
 
-/// Typst failed: the rendered diagnostics.
+/// The most pages one document may have: far above the largest the meeting file's limits
+/// allow (one invitation per invitee, at most 600), so only a runaway template reaches it.
+pub const MAX_PAGES: usize = 2_000;
+
+/// The most pixels one PNG page may have (250 million: 1 GB of pixels; an A4 page at the
+/// highest `--ppi`, 1200, has 139 million).
+pub const MAX_PNG_PIXELS: f64 = 250e6;
+
+/// Typst failed: the rendered diagnostics, or the bound the document went past.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{rendered}")]
 pub struct TypesetError {
     /// Diagnostics as a person reads them (file, line, the generated source line).
     pub rendered: String,
+    /// A bound the document went past (pages, pixels), said in words; Typst itself had
+    /// nothing to say.
+    pub limit: Option<crate::diag::Text>,
+}
+
+impl TypesetError {
+    /// Typst's diagnostics.
+    fn typst(rendered: String) -> TypesetError {
+        TypesetError {
+            rendered,
+            limit: None,
+        }
+    }
+
+    /// A bound went past.
+    fn limit(text: crate::diag::Text) -> TypesetError {
+        TypesetError {
+            rendered: text.en.clone(),
+            limit: Some(text),
+        }
+    }
 }
 
 /// Shared state for typesetting many documents: the standard library and the fonts.
@@ -134,9 +163,16 @@ impl Typesetter {
         } else {
             vec![render_diagnostics(&world, &warned.warnings)]
         };
-        let mut document = warned.output.map_err(|errors| TypesetError {
-            rendered: render_diagnostics(&world, &errors),
-        })?;
+        let mut document = warned
+            .output
+            .map_err(|errors| TypesetError::typst(render_diagnostics(&world, &errors)))?;
+        let pages = document.pages().len();
+        if pages > MAX_PAGES {
+            return Err(TypesetError::limit(text!(
+                "văn bản dài {pages} trang, quá giới hạn {MAX_PAGES} trang (mẫu có vòng lặp không dừng?)",
+                "the document has {pages} pages, over the limit of {MAX_PAGES} (an endless loop in the template?)"
+            )));
+        }
         fill_metadata(&mut document, &job.metadata);
         let export = Export {
             world: &world,
@@ -209,9 +245,8 @@ impl Export<'_> {
         pages: Option<typst::layout::PageRanges>,
     ) -> Result<PdfOptions, TypesetError> {
         let standards = if self.pdf_a {
-            PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| TypesetError {
-                rendered: e.message().to_string(),
-            })?
+            PdfStandards::new(&[PdfStandard::A_2b])
+                .map_err(|e| TypesetError::typst(e.message().to_string()))?
         } else {
             PdfStandards::default()
         };
@@ -234,9 +269,8 @@ impl Export<'_> {
         pages: Option<typst::layout::PageRanges>,
     ) -> Result<Vec<u8>, TypesetError> {
         let options = self.options(ident, pages)?;
-        typst_pdf::pdf(self.document, &options).map_err(|errors| TypesetError {
-            rendered: render_diagnostics(self.world, &errors),
-        })
+        typst_pdf::pdf(self.document, &options)
+            .map_err(|errors| TypesetError::typst(render_diagnostics(self.world, &errors)))
     }
 
     /// Every page as a PDF of its own, named by its number (`01`).

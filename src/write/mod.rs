@@ -210,7 +210,8 @@ impl Writer {
                         self.pdf(&mut pending, dir, doc.kind, typeset, pages, ms);
                     }
                     if let Some(ppi) = self.options.png_ppi {
-                        png_pages(&mut pending, dir, doc.kind, &typeset.document, ppi);
+                        let pages = (doc.kind, &typeset.document);
+                        png_pages(&mut pending, dir, &report.file, pages, ppi);
                     }
                 }
                 Err(e) => {
@@ -388,12 +389,13 @@ fn linked_folder(path: &Path, link: &LinkedFolder) -> Text {
     }
 }
 
-/// Every page of `document` as PNG, `<kind>-<n>.png`.
+/// Every page of `document` (of `kind`, from the meeting file `file`) as PNG,
+/// `<kind>-<n>.png`.
 fn png_pages(
     pending: &mut Pending,
     dir: &Path,
-    kind: DocKind,
-    document: &typst_layout::PagedDocument,
+    file: &Path,
+    (kind, document): (DocKind, &typst_layout::PagedDocument),
     ppi: f32,
 ) {
     let slug = kind.slug();
@@ -409,10 +411,13 @@ fn png_pages(
                 "wrote {d}/{slug}-1.png … ({n} page(s), {ppi} ppi)"
             )));
         }
-        Err(e) => pending.say(Note::Error(text!(
-            "lỗi: không tạo được ảnh PNG của {slug}: {e}",
-            "error: cannot make the PNG pages of {slug}: {e}"
-        ))),
+        Err(e) => {
+            let (vi, en, f) = (&e.vi, &e.en, file.display());
+            pending.say(Note::Error(text!(
+                "{f}: lỗi: không tạo được ảnh PNG của {slug}: {vi}",
+                "{f}: error: cannot make the PNG pages of {slug}: {en}"
+            )))
+        }
     }
 }
 

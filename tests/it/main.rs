@@ -14,6 +14,7 @@ mod generated;
 mod geometry;
 mod hostile;
 mod hostile_files;
+mod hostile_templates;
 mod init;
 mod pack;
 mod photos;

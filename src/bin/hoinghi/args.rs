@@ -64,6 +64,18 @@ pub struct RenderArgs {
     /// Ghi thêm mã Typst đã sinh (<loại>.typ và hoinghi.typ) cạnh tệp PDF.
     #[arg(long)]
     pub emit_typst: bool,
+    /// (Internal) This is the child process a supervising hoinghi runs for one meeting: run
+    /// in-process, never spawn another.
+    #[arg(long, hide = true)]
+    pub supervised: bool,
+    /// (Internal) As `--supervised`, and print what was made as JSON on standard output (for
+    /// a supervising `batch`).
+    #[arg(long, hide = true)]
+    pub report_json: bool,
+    /// (Internal) The identifier written into the PDFs instead of the file's name (a
+    /// supervising `batch` gives the one it would use itself).
+    #[arg(long, hide = true, value_name = "ID")]
+    pub ident: Option<String>,
     /// Định dạng kết quả.
     #[command(flatten)]
     pub publish: PublishArgs,
@@ -145,6 +157,12 @@ pub struct TypesetArgs {
     /// Bản dự thảo: in chữ "DỰ THẢO" mờ trên mọi trang.
     #[arg(long)]
     pub draft: bool,
+    /// Với --templates: thời gian tối đa soạn một tệp cuộc họp, tính bằng giây; quá thì dừng tệp đó và báo lỗi.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub time_limit: u64,
+    /// Với --templates: bộ nhớ tối đa khi soạn một tệp cuộc họp, tính bằng MB; quá thì dừng tệp đó và báo lỗi.
+    #[arg(long, value_name = "MB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub memory_limit: u64,
 }
 
 /// `hoinghi batch`.

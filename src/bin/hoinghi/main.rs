@@ -2,13 +2,15 @@
 //! says, and exit 0 (done), 1 (an input or document failed) or 2 (usage).
 //!
 //! `args` (clap types) → `config` (the arguments as the library's settings and requests) →
-//! `cmd` (one file per subcommand) → `console` (every message) → `exit` (the code).
+//! `cmd` (one file per subcommand) → `console` (every message) → `exit` (the code); `supervise`
+//! runs meetings with an office's own templates in watched child processes.
 
 mod args;
 mod cmd;
 mod config;
 mod console;
 mod exit;
+mod supervise;
 
 use std::process::ExitCode;
 

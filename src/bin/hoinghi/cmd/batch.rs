@@ -16,6 +16,7 @@ use crate::args::BatchArgs;
 use crate::config::Config;
 use crate::console::Console;
 use crate::exit::{Failure, failed_if};
+use crate::supervise::{Options, Supervisor};
 
 /// Runs the command.
 pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
@@ -36,6 +37,14 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
         memory_mb: args.memory,
         lang: console.lang,
         cancel,
+        isolation: Supervisor::new(&Options {
+            typeset: &args.typeset,
+            input: &args.input,
+            publish: None,
+            emit_typst: false,
+            lang: console.lang,
+        })?
+        .map(Supervisor::isolation),
     };
     let progress = Progress::new(inputs.len(), args.quiet, console.lang);
     let outcomes = hoinghi::batch::run(&engine, &inputs, &options, |o| progress.done(o))

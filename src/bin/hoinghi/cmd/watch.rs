@@ -13,6 +13,7 @@ use crate::args::WatchArgs;
 use crate::config::Config;
 use crate::console::Console;
 use crate::exit::{Failure, Outcome};
+use crate::supervise::{Options, Supervisor};
 
 /// Changes closer together than this make one render (an editor saves in several steps).
 const QUIET: Duration = Duration::from_millis(250);
@@ -44,9 +45,16 @@ pub fn run(args: &WatchArgs, out: &mut Console) -> Outcome {
         "watching {f} (its photos and templates too); press Ctrl+C to stop"
     ));
     let paths = WatchedPaths::new(&args.out, &args.file, args.typeset.templates.as_deref());
+    let supervisor = Supervisor::new(&Options {
+        typeset: &args.typeset,
+        input: &args.input,
+        publish: Some(&args.publish),
+        emit_typst: false,
+        lang: out.lang,
+    })?;
     loop {
         let last = std::fs::read(&paths.meeting).ok();
-        render_once(args, &config, out);
+        render_once(args, &config, supervisor.as_ref(), out);
         if !wait_for_change(&events, &paths, &last) {
             return Err(Failure::FailedWith(text!(
                 "lỗi: mất kết nối theo dõi tệp",
@@ -56,8 +64,14 @@ pub fn run(args: &WatchArgs, out: &mut Console) -> Outcome {
     }
 }
 
-/// One render of the file, as `hoinghi render` does it, with the time.
-fn render_once(args: &WatchArgs, config: &Config, out: &mut Console) {
+/// One render of the file, as `hoinghi render` does it (in a watched child with an office's
+/// own templates), with the time.
+fn render_once(
+    args: &WatchArgs,
+    config: &Config,
+    supervisor: Option<&Supervisor>,
+    out: &mut Console,
+) {
     let started = Instant::now();
     // A new engine each time: custom templates are read afresh.
     let engine = match config.engine(out) {
@@ -67,12 +81,18 @@ fn render_once(args: &WatchArgs, config: &Config, out: &mut Console) {
     };
     let writer = Writer::new(&args.out, config.write);
     writer.remove_stale_parts();
-    let (report, written) = writer.render(&engine, &args.file, &config.request(&args.file));
-    out.report(&report);
-    out.written(&written);
+    let failed = match supervisor {
+        Some(supervisor) => supervisor.render(&args.file, &args.out, out),
+        None => {
+            let (report, written) = writer.render(&engine, &args.file, &config.request(&args.file));
+            out.report(&report);
+            out.written(&written);
+            report.failed() || !written.ok()
+        }
+    };
     let ms = started.elapsed().as_millis();
     let clock = chrono::Local::now().format("%H:%M:%S");
-    if report.failed() || !written.ok() {
+    if failed {
         out.note(&text!(
             "[{clock}] có lỗi (xem trên); sửa tệp rồi lưu lại, hoinghi sẽ soạn lại",
             "[{clock}] errors (above); fix the file and save, hoinghi renders again"
