@@ -178,9 +178,9 @@ pub struct BatchArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Bộ nhớ (MB) dành cho các cuộc họp soạn cùng lúc: một cuộc họp lớn chờ đến khi đủ chỗ
-    /// (ước theo cỡ tệp; luôn có ít nhất một cuộc họp được soạn).
+    /// (phần của mỗi cuộc họp ước theo cỡ tệp; luôn có ít nhất một cuộc họp được soạn).
     #[arg(long, value_name = "MB", default_value_t = 1024)]
-    pub memory: u64,
+    pub memory_budget: u64,
     /// Dừng sau tệp lỗi đầu tiên.
     #[arg(long)]
     pub fail_fast: bool,

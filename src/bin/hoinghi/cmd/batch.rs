@@ -34,7 +34,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         kinds: config.kinds.clone(),
         fail_fast: args.fail_fast,
-        memory_mb: args.memory,
+        memory_mb: args.memory_budget,
         lang: console.lang,
         cancel,
         isolation: Supervisor::new(&Options {
