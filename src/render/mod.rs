@@ -317,9 +317,12 @@ impl Renderer {
 
     fn error(&self, name: &str, e: &minijinja::Error) -> TemplateError {
         let template = self.origin(e.name().unwrap_or(name));
-        let mut detail = match e.detail() {
-            Some(d) => format!("{}: {d}", e.kind()),
-            None => e.kind().to_string(),
+        let (mut detail_vi, mut detail) = match e.detail() {
+            Some(d) => (
+                format!("{}: {d}", kind_vi(e.kind())),
+                format!("{}: {d}", e.kind()),
+            ),
+            None => (kind_vi(e.kind()).to_owned(), e.kind().to_string()),
         };
         // What the template wrote where it failed (`meeting.venuee`): names the undefined
         // variable or the failing expression.
@@ -331,6 +334,7 @@ impl Renderer {
             .filter(|code| !code.is_empty() && code.chars().count() <= 120)
         {
             detail = format!("{detail} (`{code}`)");
+            detail_vi = format!("{detail_vi} (`{code}`)");
         }
         let line = e.line();
         let at_vi = line.map(|l| format!(", dòng {l}")).unwrap_or_default();
@@ -339,10 +343,34 @@ impl Renderer {
             template: template.clone(),
             line,
             message: text!(
-                "lỗi trong mẫu {template}{at_vi}: {detail}",
+                "lỗi trong mẫu {template}{at_vi}: {detail_vi}",
                 "error in template {template}{at_en}: {detail}"
             ),
         }
+    }
+}
+
+/// What went wrong in a template, in Vietnamese (MiniJinja says it in English).
+fn kind_vi(kind: minijinja::ErrorKind) -> &'static str {
+    use minijinja::ErrorKind as K;
+    match kind {
+        K::UndefinedError => "giá trị chưa có (biến hay trường không tồn tại)",
+        K::SyntaxError => "sai cú pháp mẫu",
+        K::TemplateNotFound => "không tìm thấy mẫu",
+        K::TooManyArguments => "thừa đối số",
+        K::MissingArgument => "thiếu đối số",
+        K::UnknownFilter => "không có bộ lọc này",
+        K::UnknownTest => "không có phép thử này",
+        K::UnknownFunction => "không có hàm này",
+        K::UnknownMethod => "không có phương thức này",
+        K::InvalidOperation => "phép toán không hợp lệ",
+        K::NonPrimitive | K::NonKey => "giá trị không dùng được ở đây",
+        K::CannotUnpack => "không tách được giá trị",
+        K::OutOfFuel => "mẫu chạy quá nhiều bước (hết giới hạn)",
+        K::WriteFailure => "không ghi được kết quả của mẫu",
+        K::BadEscape | K::BadSerialization => "giá trị không đổi được",
+        K::BadInclude | K::UnknownBlock | K::EvalBlock => "lỗi khi ghép mẫu",
+        _ => "lỗi mẫu",
     }
 }
 
