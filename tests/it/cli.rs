@@ -295,6 +295,11 @@ fn a_misspelt_variable_in_a_user_template_is_an_error_at_its_line() {
         err.contains("bien-ban.typ.j2") && err.contains("dòng 5"),
         "{err}"
     );
+    // The misspelt name itself, and what is wrong in Vietnamese.
+    assert!(
+        err.contains("`chair.nmae`") && err.contains("giá trị chưa có"),
+        "{err}"
+    );
     assert!(
         !tmp.path()
             .join("out/ky-ket-khoi-dang/bien-ban.pdf")
