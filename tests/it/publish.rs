@@ -651,3 +651,25 @@ fn only_the_units_present_signed() {
     );
     assert!(!txt.contains("Sở Tư pháp"), "{txt}");
 }
+
+#[test]
+fn generic_headings_are_not_key_contents() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Only generic headings: the clause is left out.
+    let commitments = "  - title: Mục đích, yêu cầu\n    intro: Tạo khí thế thi đua.\n  - title: Nội dung giao ước\n    items: [Đẩy mạnh cải cách hành chính.]\n  - title: Tổ chức thực hiện\n    items: [Sơ kết vào tháng 7.]\n";
+    let txt = signing_article(tmp.path(), "chung", commitments);
+    assert!(
+        txt.contains("đã ký kết giao ước thi đua năm 2026.\n"),
+        "{txt}"
+    );
+    assert!(!txt.contains("nội dung trọng tâm"), "{txt}");
+    // A summary is content; a generic heading beside it, in any case or marks, is not.
+    let commitments = "  - title: Nội dung giao ước\n    summary: cải cách hành chính, chuyển đổi số\n    items: [Đẩy mạnh cải cách hành chính.]\n  - title: TỔ CHỨC THỰC HIỆN.\n    items: [Sơ kết vào tháng 7.]\n";
+    let txt = signing_article(tmp.path(), "tom-tat", commitments);
+    assert!(
+        txt.contains(
+            "đã ký kết giao ước thi đua năm 2026 với các nội dung trọng tâm: cải cách hành chính, chuyển đổi số.\n"
+        ),
+        "{txt}"
+    );
+}
