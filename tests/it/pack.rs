@@ -258,6 +258,32 @@ fn secret_ballot_by_method_is_counted() {
 }
 
 #[test]
+fn programme_and_vote_count_subjects_start_with_a_capital() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The Party profile's generated meeting name starts lower case ("hội nghị tổng kết …").
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &[
+            "--profile",
+            "party",
+            "--doc",
+            "chuong-trinh,bien-ban-kiem-phieu",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (kind, name) in [
+        ("chuong-trinh", "CHƯƠNG TRÌNH"),
+        ("bien-ban-kiem-phieu", "BIÊN BẢN KIỂM PHIẾU"),
+    ] {
+        let text = page_texts(&dir.join(format!("{kind}.pdf"))).join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let subject = format!("{name} Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025");
+        assert!(text.contains(&subject), "{kind}: no {subject:?} in {text}");
+    }
+}
+
+#[test]
 fn award_proposal_lists_units_results_and_bases() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, out) = render(
