@@ -188,9 +188,9 @@ const NEEDS: &[Need] = &[
     Need {
         kind: DocKind::BienBanKiemPhieu,
         path: "votes",
-        lacks: |m| !m.votes.iter().any(|v| v.secret),
-        vi: "ít nhất một cuộc bỏ phiếu kín (`secret: true`)",
-        en: "at least one secret ballot (`secret: true`)",
+        lacks: |m| !m.votes.iter().any(crate::model::Vote::is_secret),
+        vi: "ít nhất một cuộc bỏ phiếu kín (`secret: true` hoặc `method: bỏ phiếu kín`)",
+        en: "at least one secret ballot (`secret: true` or `method: bỏ phiếu kín`)",
     },
     Need {
         kind: DocKind::ToTrinh,

@@ -45,8 +45,10 @@ pub struct SectionCtx {
     pub intro: Option<String>,
     /// The section in a few words for the article, when the file gives it.
     pub summary: Option<String>,
-    /// The section as the article names it: `summary`, else the heading in lower case.
-    pub topic: String,
+    /// The section as the article names it: `summary`, else the heading in lower case; none
+    /// when that is only a generic heading ("Nội dung giao ước", "Tổ chức thực hiện": see
+    /// [`is_generic_heading`]), which says nothing of the content.
+    pub topic: Option<String>,
     /// Numbered items.
     pub items: Vec<ItemCtx>,
 }
@@ -108,11 +110,15 @@ pub fn sections(m: &Meeting) -> Vec<SectionCtx> {
             title_upper: upper_vi(s.title.trim()),
             intro: s.intro.clone(),
             summary: s.summary.as_deref().map(|t| t.trim().to_owned()),
-            topic: s
-                .summary
-                .as_deref()
-                .map(|t| t.trim().trim_end_matches(['.', ';']).to_owned())
-                .unwrap_or_else(|| vi::lower_vi(s.title.trim())),
+            topic: Some(
+                s.summary
+                    .as_deref()
+                    .map(|t| t.trim().trim_end_matches(['.', ';']).to_owned())
+                    .unwrap_or_else(|| {
+                        vi::lower_vi(s.title.trim().trim_end_matches(['.', ';', ':']))
+                    }),
+            )
+            .filter(|t| !is_generic_heading(t)),
             items: s
                 .items
                 .iter()
@@ -133,6 +139,33 @@ pub fn sections(m: &Meeting) -> Vec<SectionCtx> {
                 .collect(),
         })
         .collect()
+}
+
+/// Section headings that name a part of any agreement, not what this one commits to, as
+/// [`vi::fold_vi`] gives them.
+const GENERIC_HEADINGS: [&str; 16] = [
+    "muc dich",
+    "yeu cau",
+    "muc dich yeu cau",
+    "muc dich va yeu cau",
+    "muc tieu",
+    "muc dich muc tieu",
+    "noi dung",
+    "noi dung giao uoc",
+    "noi dung giao uoc thi dua",
+    "noi dung thi dua",
+    "cac noi dung giao uoc",
+    "cac noi dung thi dua",
+    "noi dung cu the",
+    "to chuc thuc hien",
+    "trach nhiem thuc hien",
+    "dieu khoan thi hanh",
+];
+
+/// Whether `heading` is only a generic section heading ("Mục đích, yêu cầu", "NỘI DUNG GIAO
+/// ƯỚC", "Tổ chức thực hiện."), compared without case, marks or punctuation.
+pub fn is_generic_heading(heading: &str) -> bool {
+    GENERIC_HEADINGS.contains(&vi::fold_vi(heading).as_str())
 }
 
 /// Roman numeral for section numbers.
@@ -180,6 +213,27 @@ pub fn letter(i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generic_headings() {
+        for h in [
+            "Mục đích, yêu cầu",
+            "MỤC ĐÍCH - YÊU CẦU",
+            "nội dung giao ước",
+            "Nội dung giao ước thi đua:",
+            "Tổ chức thực hiện.",
+            "to chuc thuc hien",
+        ] {
+            assert!(is_generic_heading(h), "{h:?}");
+        }
+        for h in [
+            "tổ chức thực hiện, chấm điểm, bình xét cuối năm",
+            "cải cách hành chính",
+            "Nội dung giao ước về chuyển đổi số",
+        ] {
+            assert!(!is_generic_heading(h), "{h:?}");
+        }
+    }
 
     #[test]
     fn numbering() {

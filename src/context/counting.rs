@@ -57,7 +57,7 @@ pub fn build(m: &Meeting, c: &Counting) -> CountingCtx {
             .votes
             .iter()
             .enumerate()
-            .filter(|(_, v)| v.secret)
+            .filter(|(_, v)| v.is_secret())
             .map(|(i, _)| i)
             .collect(),
         end_clock: c

@@ -107,10 +107,7 @@ pub fn build(m: &Meeting, v: &Vote, resolve: &dyn Fn(&str) -> String) -> VoteCtx
     }
     let mut ranked = options.clone();
     ranked.sort_by_key(|o| o.rank);
-    let secret = v.secret
-        || v.method
-            .as_deref()
-            .is_some_and(|mth| mth.to_lowercase().contains("kín"));
+    let secret = v.is_secret();
     VoteCtx {
         motion: v.motion.trim().trim_end_matches('.').to_owned(),
         method: v.method.as_deref().map(|s| s.trim().to_owned()),

@@ -155,6 +155,18 @@ pub struct Vote {
     pub result: Option<String>,
 }
 
+impl Vote {
+    /// A secret ballot: `secret: true`, or a `method` with the word "kín" in it ("bỏ phiếu kín",
+    /// "Bỏ phiếu KÍN", "bo phieu kin"), compared without case or marks (docs/schema.md §8).
+    pub fn is_secret(&self) -> bool {
+        self.secret
+            || self
+                .method
+                .as_deref()
+                .is_some_and(|m| crate::vietnamese::fold_vi(m).split(' ').any(|w| w == "kin"))
+    }
+}
+
 /// One option of a vote.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]

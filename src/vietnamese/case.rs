@@ -16,10 +16,45 @@ pub fn lower_vi(s: &str) -> String {
     crate::text::to_nfc(&s.to_lowercase())
 }
 
+/// `s` reduced for comparing words as people type them: lower case, every diacritic dropped
+/// (tone marks and the marks of ă â ê ô ơ ư; đ → d), punctuation taken as a space, the words
+/// joined by single spaces: `"Mục đích, yêu cầu:"` → `"muc dich yeu cau"`, `"Bỏ phiếu KÍN"`
+/// → `"bo phieu kin"`.
+pub fn fold_vi(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let plain: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'đ' => 'd',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn fold_vi_drops_case_marks_and_punctuation() {
+        let cases = [
+            ("Mục đích, yêu cầu:", "muc dich yeu cau"),
+            ("Bỏ phiếu KÍN", "bo phieu kin"),
+            ("  TỔ CHỨC THỰC HIỆN.  ", "to chuc thuc hien"),
+            ("I. Nội dung giao ước", "i noi dung giao uoc"),
+            ("Đ\u{1ea0}O", "dao"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold_vi(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn upper_vi_table() {

@@ -181,12 +181,106 @@ fn vote_count_minutes_recompute_the_shares() {
         "BAN KIỂM PHIẾU",
         "TRƯỞNG BAN",
         "Ma Quang Vỹ",
+        // The two ballots whose method alone says "bỏ phiếu kín" are reported too.
+        "1. Bầu đơn vị Trưởng Cụm thi đua năm 2026",
+        "2. Suy tôn Sở Tài chính là đơn vị dẫn đầu Cụm thi đua năm 2025",
+        "3. Bình xét 03 đơn vị",
     ] {
         assert!(text.contains(needle), "no {needle:?} in {text}");
     }
     let first = text.find("Sở Công Thương (được chọn)").unwrap();
     let fourth = text.find("Sở Tư pháp 3").unwrap();
     assert!(first < fourth, "not ranked");
+}
+
+/// Votes for `secret_ballot_by_method_is_counted`: two secret by their method alone (one in
+/// capitals), one by the flag, one by show of hands.
+const BALLOTS_BY_METHOD: &str = r#"votes:
+  - motion: bầu đơn vị Trưởng Cụm thi đua năm 2027
+    method: bỏ phiếu kín
+    voters: 2
+    options:
+      - { label: Sở Tài chính, count: 2 }
+  - motion: suy tôn đơn vị dẫn đầu Cụm
+    method: Bỏ phiếu KÍN
+    voters: 2
+    options:
+      - { label: Đồng ý, count: 2 }
+  - motion: bình xét đơn vị tặng Bằng khen
+    secret: true
+    voters: 2
+    options:
+      - { label: Đồng ý, count: 2 }
+  - motion: thông qua báo cáo tổng kết
+    method: giơ tay
+    voters: 2
+    options:
+      - { label: Đồng ý, count: 2 }
+counting:
+  committee:
+    - { name: Lù Thị Mỷ, title: Chánh Văn phòng Sở Tài chính }
+"#;
+
+#[test]
+fn secret_ballot_by_method_is_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "kin.yaml", &meeting(BALLOTS_BY_METHOD));
+    let out = hoinghi()
+        .args(["check", "--doc", "bien-ban-kiem-phieu"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (dir, out) = render(
+        &file,
+        &tmp.path().join("out"),
+        &["--doc", "bien-ban-kiem-phieu"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = page_texts(&dir.join("bien-ban-kiem-phieu.pdf")).join(" ");
+    for needle in [
+        "1. Bầu đơn vị Trưởng Cụm thi đua năm 2027",
+        "2. Suy tôn đơn vị dẫn đầu Cụm",
+        "3. Bình xét đơn vị tặng Bằng khen",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in {text}");
+    }
+    assert!(!text.contains("Thông qua báo cáo tổng kết"), "{text}");
+    // Only the method says so: the file still lacks nothing for the vote-count minutes.
+    let only = BALLOTS_BY_METHOD.replace("    secret: true\n", "    method: giơ tay\n");
+    let file = write(tmp.path(), "kin2.yaml", &meeting(&only));
+    let out = hoinghi()
+        .args(["check", "--doc", "bien-ban-kiem-phieu"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn programme_and_vote_count_subjects_start_with_a_capital() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The Party profile's generated meeting name starts lower case ("hội nghị tổng kết …").
+    let (dir, out) = render(
+        &sample("tong-ket-tron-bo.yaml"),
+        tmp.path(),
+        &[
+            "--profile",
+            "party",
+            "--doc",
+            "chuong-trinh,bien-ban-kiem-phieu",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (kind, name) in [
+        ("chuong-trinh", "CHƯƠNG TRÌNH"),
+        ("bien-ban-kiem-phieu", "BIÊN BẢN KIỂM PHIẾU"),
+    ] {
+        let text = page_texts(&dir.join(format!("{kind}.pdf"))).join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let subject = format!("{name} Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025");
+        assert!(text.contains(&subject), "{kind}: no {subject:?} in {text}");
+    }
 }
 
 #[test]

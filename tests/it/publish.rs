@@ -626,3 +626,50 @@ fn a_blank_line_inside_a_field_never_splits_the_article() {
     let joined = html2.iter().find(|b| b.contains("Đoạn thứ hai")).unwrap();
     assert!(joined.contains("khó, mới. Đoạn thứ hai"), "{joined}");
 }
+
+/// A signing meeting of three units, the third absent, with `commitments` appended: its
+/// article as plain text.
+fn signing_article(tmp: &Path, name: &str, commitments: &str) -> String {
+    let yaml = minimal(&format!(
+        "  - name: Sở Tư pháp\n    absent: bận công tác đột xuất\n    signer: {{ name: Lò Thị Mỷ, title: Giám đốc }}\narticle:\n  byline: Lam Hồng\ncommitments:\n{commitments}"
+    ))
+    .replace("activities: [review]", "activities: [sign]");
+    let file = write(tmp, &format!("{name}.yaml"), &yaml);
+    let (dir, out) = render(&file, &tmp.join("out"), &["--format", "txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    read(&dir.join("bai-tin.txt"))
+}
+
+#[test]
+fn only_the_units_present_signed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let commitments = "  - title: Nội dung giao ước\n    summary: cải cách hành chính\n    items: [Đẩy mạnh cải cách hành chính.]\n";
+    let txt = signing_article(tmp.path(), "vang", commitments);
+    assert!(
+        txt.contains("2 đơn vị trong Cụm (gồm: Sở Tài chính; Sở Xây dựng) đã ký kết"),
+        "{txt}"
+    );
+    assert!(!txt.contains("Sở Tư pháp"), "{txt}");
+}
+
+#[test]
+fn generic_headings_are_not_key_contents() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Only generic headings: the clause is left out.
+    let commitments = "  - title: Mục đích, yêu cầu\n    intro: Tạo khí thế thi đua.\n  - title: Nội dung giao ước\n    items: [Đẩy mạnh cải cách hành chính.]\n  - title: Tổ chức thực hiện\n    items: [Sơ kết vào tháng 7.]\n";
+    let txt = signing_article(tmp.path(), "chung", commitments);
+    assert!(
+        txt.contains("đã ký kết giao ước thi đua năm 2026.\n"),
+        "{txt}"
+    );
+    assert!(!txt.contains("nội dung trọng tâm"), "{txt}");
+    // A summary is content; a generic heading beside it, in any case or marks, is not.
+    let commitments = "  - title: Nội dung giao ước\n    summary: cải cách hành chính, chuyển đổi số\n    items: [Đẩy mạnh cải cách hành chính.]\n  - title: TỔ CHỨC THỰC HIỆN.\n    items: [Sơ kết vào tháng 7.]\n";
+    let txt = signing_article(tmp.path(), "tom-tat", commitments);
+    assert!(
+        txt.contains(
+            "đã ký kết giao ước thi đua năm 2026 với các nội dung trọng tâm: cải cách hành chính, chuyển đổi số.\n"
+        ),
+        "{txt}"
+    );
+}
