@@ -210,6 +210,10 @@ impl Batch<'_> {
             nothing_to_write(collided(input, first, self.options.lang))
         } else {
             let _pass = self.gate.enter(crate::gate::estimate_mb(&input.file));
+            // Stopped while this meeting waited for memory.
+            if self.options.cancel.load(Ordering::Relaxed) {
+                return nothing_to_write(skipped(input, Skip::Stopped));
+            }
             match &self.options.isolation {
                 Some(isolation) => nothing_to_write(isolation.outcome(input, self.options)),
                 None => render_one(self.engine, &self.writer, input, self.options),
