@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::model::Schedule;
 use crate::model::{Activity, DateStyle, Meeting, Profile};
-use crate::vietnamese::{self as vi, centred_phrase, upper_vi};
+use crate::vietnamese::{self as vi, cell_phrase, centred_phrase, upper_vi};
 
 pub mod agreement;
 pub mod article;
@@ -167,6 +167,12 @@ pub fn centred_upper(s: &str) -> String {
 /// A centred block's text in its own case, with no-break spaces and the clerk's break marks.
 pub fn centred(s: &str) -> String {
     centred_phrase(s.trim()).replace('\n', &LINE_BREAK.to_string())
+}
+
+/// A table cell's text with its glue (compounds, names, "năm 2026" kept together, weak
+/// between two compounds) and the clerk's break marks.
+pub fn cell(s: &str) -> String {
+    cell_phrase(s.trim()).replace('\n', &LINE_BREAK.to_string())
 }
 
 /// Builds the context of `meeting` for `profile`.

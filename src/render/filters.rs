@@ -60,6 +60,7 @@ pub fn register(env: &mut Environment<'static>) {
     // What the words of `mac-dinh.j2` need once worded: the breaks of a centred block, the
     // Nơi nhận's punctuation, glue.
     env.add_filter("centred", |s: &str| crate::context::centred(s));
+    env.add_filter("cell", |s: &str| crate::context::cell(s));
     env.add_filter("centred_upper", |s: &str| crate::context::centred_upper(s));
     env.add_filter("lower_first", |s: &str| crate::context::lower_first(s));
     env.add_filter("nobreak", |s: &str| s.replace(' ', "\u{a0}"));

@@ -720,6 +720,32 @@ impl<'a> Segment<'a> {
         }
     }
 
+    /// Whether the syllables on either side of gap `g` make a known two-syllable compound.
+    fn pair_is_compound(&self, g: usize) -> bool {
+        let (set, _, _) = &*COMPOUND_SET;
+        let (a, b) = (&self.toks[g], &self.toks[g + 1]);
+        match (&a.key, &b.key) {
+            (Some(x), Some(y)) if b.lead.is_empty() => set.contains(&format!("{x}{} {y}", a.trail)),
+            _ => false,
+        }
+    }
+
+    /// In a table cell, a gap between two known two-syllable compounds (`Ủy ban | nhân dân`,
+    /// `Trưởng Ban | Thi đua`) is where a long glued group may break first: its glue, from a
+    /// longer compound or a Titlecase run, becomes weak. The compounds themselves keep theirs.
+    fn weaken_seams(&mut self) {
+        let n = self.toks.len();
+        for g in 1..n.saturating_sub(2) {
+            if self.glue[g] > Glue::Weak
+                && !self.pair_is_compound(g)
+                && self.pair_is_compound(g - 1)
+                && self.pair_is_compound(g + 1)
+            {
+                self.glue[g] = Glue::Weak;
+            }
+        }
+    }
+
     /// Glues the inner gaps of every known compound (these may cross the
     /// comma of `phòng, chống`).
     fn glue_compounds(&mut self) {
@@ -795,6 +821,18 @@ pub fn centred_phrase(text: &str) -> String {
     per_segment(text, |seg| {
         seg.glue_names();
         seg.glue_centred();
+    })
+}
+
+/// Glues a table cell's text (attendance, programme, proposal, vote count): the rules of
+/// [`centred_phrase`], and where two known compounds meet inside a longer glued group
+/// (`Ủy~ban|nhân~dân`, `Trưởng~Ban|Thi~đua`) the glue there is weak, so that a narrow cell
+/// breaks the group between the compounds rather than inside one.
+pub fn cell_phrase(text: &str) -> String {
+    per_segment(text, |seg| {
+        seg.glue_names();
+        seg.glue_centred();
+        seg.weaken_seams();
     })
 }
 
@@ -937,6 +975,29 @@ mod tests {
             show(&glue_names("Trưởng Ban Thi đua - Khen thưởng tỉnh")),
             "Trưởng~Ban~Thi đua~- Khen thưởng tỉnh"
         );
+    }
+
+    #[test]
+    fn cells_weaken_the_seam_between_two_compounds_only() {
+        let weak = |s: &str| {
+            cell_phrase(s)
+                .replace(WEAK_NBSP, "|")
+                .replace([NBSP, COMPOUND_NBSP, LAST_PAIR_NBSP], "~")
+        };
+        // Between two compounds inside a longer one, or a Titlecase run.
+        assert_eq!(
+            weak("Phó Chủ tịch Ủy ban nhân dân tỉnh"),
+            "Phó~Chủ~tịch Ủy~ban|nhân~dân~tỉnh"
+        );
+        assert_eq!(
+            weak("Trưởng Ban Thi đua - Khen thưởng tỉnh"),
+            "Trưởng~Ban|Thi~đua~-|Khen~thưởng~tỉnh"
+        );
+        // A three-syllable compound and a name stay held; centred blocks keep their glue.
+        assert_eq!(weak("Hội Cựu chiến binh"), "Hội|Cựu~chiến~binh");
+        assert_eq!(weak("Nguyễn Thị Mỹ Hạnh"), "Nguyễn~Thị~Mỹ~Hạnh");
+        assert!(!centred_phrase("Ủy ban nhân dân tỉnh").contains(WEAK_NBSP));
+        assert_eq!(plain(&cell_phrase("a  b\nc")), "a b\nc");
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod numbers;
 pub mod tone;
 pub mod words;
 
-pub use breaks::{centred_phrase, glue_names};
+pub use breaks::{cell_phrase, centred_phrase, glue_names};
 pub use case::{fold_vi, lower_vi, upper_vi};
 pub use dates::{
     clock, date_hyphen, date_line, date_line_blank, date_long, date_padded, date_short,

@@ -209,3 +209,42 @@ fn signature_block_never_stands_alone_at_any_page_break() {
         }
     }
 }
+
+/// Point 32 (issue 22): the programme, attendance sheet, proposal, vote count and every
+/// invitation of every sample, in both profiles, break no table cell or centred line inside a
+/// compound ("Tỉnh | ủy", "Văn | phòng"), a province's name or "năm | 2024".
+#[test]
+fn cells_and_centred_lines_keep_compounds() {
+    for profile in [Profile::Nd30, Profile::Party] {
+        let engine = api::engine(Some(profile));
+        for file in sample_files() {
+            let prepared = api::prepare(&engine, &file).unwrap();
+            for kind in api::available(&engine, &prepared) {
+                if !matches!(
+                    kind,
+                    DocKind::ChuongTrinh
+                        | DocKind::DanhSach
+                        | DocKind::ToTrinh
+                        | DocKind::BienBanKiemPhieu
+                        | DocKind::GiayMoi
+                ) {
+                    continue;
+                }
+                let typeset = api::typeset(&engine, &prepared, kind, "cells").unwrap();
+                let what = format!("{} {kind} ({profile:?})", file.display());
+                let mut pdfs = vec![(String::new(), &typeset.pdf)];
+                if !typeset.parts.is_empty() {
+                    pdfs = typeset
+                        .parts
+                        .iter()
+                        .map(|(n, p)| (n.to_string(), p))
+                        .collect();
+                }
+                for (name, pdf) in pdfs {
+                    let broken = geometry::broken_compounds(&geometry::pages(pdf));
+                    assert!(broken.is_empty(), "{what} {name}: {broken:?}");
+                }
+            }
+        }
+    }
+}

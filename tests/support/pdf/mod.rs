@@ -3,6 +3,7 @@
 //! typographic measurements the spec's checker (`shared/tools/format-check.py`, pdfplumber)
 //! takes on them.
 
+mod cells;
 mod fonts;
 mod glyphs;
 mod measure;
@@ -11,6 +12,7 @@ mod recipients;
 mod segments;
 mod text;
 
+pub use cells::broken_compounds;
 pub use measure::{body_pitch, numbered_heading, overprints, stranded_headings};
 pub use names::broken_names;
 pub use recipients::recipients;
