@@ -53,8 +53,9 @@ pub struct ArticleCtx {
 pub struct PhotoCtx {
     /// Path relative to the meeting folder, as the file gives it.
     pub file: String,
-    /// The path Typst reads it under (`/anh/0.png`): the same few for every meeting, so a long
-    /// batch never runs out of Typst's file ids.
+    /// The path Typst reads it under (`/anh-goc/0.png`): the same few for every meeting, so a
+    /// long batch never runs out of Typst's file ids. With `--emit-typst` the original is
+    /// written there, beside the sources; the web edition's re-encoded photos go to `anh/`.
     pub slot: String,
     /// The file's caption, without its final full stop.
     pub text: String,
@@ -174,12 +175,16 @@ pub fn by_position(mut paragraphs: Vec<String>, written: &[Option<String>]) -> V
     paragraphs
 }
 
-/// The virtual path Typst reads photo `index` under: `/anh/<index>.<ext>`.
+/// The folder of the Typst sources' photos, under the meeting's output folder (the originals,
+/// written with `--emit-typst`): not `anh/`, where the web edition's re-encoded photos go.
+pub const SOURCE_PHOTO_FOLDER: &str = "anh-goc";
+
+/// The virtual path Typst reads photo `index` under: `/anh-goc/<index>.<ext>`.
 pub fn photo_slot(index: usize, file: &str) -> String {
     let ext = std::path::Path::new(file.trim())
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    format!("/anh/{index}.{ext}")
+    format!("/{SOURCE_PHOTO_FOLDER}/{index}.{ext}")
 }
