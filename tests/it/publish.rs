@@ -99,6 +99,33 @@ fn squash(s: &str) -> String {
         .join(" ")
 }
 
+/// The standalone page fits a phone (issue 22, item 2): exactly one `<style>`, in `<head>`,
+/// holding a column of bounded width, photos scaled to it, a serif body and a comfortable line
+/// height; no inline `style` attribute anywhere.
+fn assert_readable_on_a_phone(html: &RcDom) {
+    let styles = all(html, "style");
+    assert_eq!(styles.len(), 1, "one <style> in the page");
+    let in_head: Vec<Handle> = all(html, "head")
+        .iter()
+        .flat_map(|h| h.children.borrow().clone())
+        .filter(|c| matches!(&c.data, NodeData::Element { name, .. } if &*name.local == "style"))
+        .collect();
+    assert_eq!(in_head.len(), 1, "the <style> is in <head>");
+    let css: String = text_of(&styles[0]).split_whitespace().collect();
+    for rule in [
+        "max-width:",
+        "img{max-width:100%;height:auto",
+        "font-family:",
+        "serif",
+        "line-height:",
+    ] {
+        assert!(css.contains(rule), "{rule} missing from {css}");
+    }
+    for node in all(html, "*") {
+        assert!(attr(&node, "style").is_none(), "inline style");
+    }
+}
+
 #[test]
 fn every_format_carries_the_same_words() {
     let tmp = tempfile::tempdir().unwrap();
@@ -115,9 +142,8 @@ fn every_format_carries_the_same_words() {
     assert!(blocks.len() >= 6, "{blocks:?}");
     assert_eq!(all(&html, "h1").len(), 1);
     assert_eq!(attr(&all(&html, "html")[0], "lang").as_deref(), Some("vi"));
-    for tag in ["script", "style"] {
-        assert!(all(&html, tag).is_empty(), "<{tag}> in the article");
-    }
+    assert!(all(&html, "script").is_empty(), "<script> in the article");
+    assert_readable_on_a_phone(&html);
     let sapo = all(&html, "p")
         .into_iter()
         .find(|p| attr(p, "class").as_deref() == Some("sapo"))
@@ -127,9 +153,6 @@ fn every_format_carries_the_same_words() {
         "{}",
         text_of(&sapo)
     );
-    for node in all(&html, "*").iter().chain(all(&html, "p").iter()) {
-        assert!(attr(node, "style").is_none(), "inline style");
-    }
     // Figures: an image with its size, file beside the page, caption ending with the credit.
     let figures = all(&html, "figure");
     assert_eq!(figures.len(), 3);
@@ -272,6 +295,15 @@ fn fragment_is_the_body_alone() {
     );
     let fragment = parse_html(&source);
     assert!(all(&fragment, "p").len() >= 3);
+    for tag in ["script", "style"] {
+        assert!(all(&fragment, tag).is_empty(), "<{tag}> in the fragment");
+    }
+    for node in all(&fragment, "*") {
+        assert!(
+            attr(&node, "style").is_none(),
+            "inline style in the fragment"
+        );
+    }
     assert!(!read(&dir.join("bai-tin.md")).starts_with('#'));
     assert!(
         !dir.join("bai-tin.pdf").exists(),
@@ -528,7 +560,9 @@ fn the_pdf_tests_hostile_values_print_literally_in_every_format() {
     let html = parse_html(&read(&dir.join("bai-tin.html")));
     let mut names = Vec::new();
     element_names(&html.document, &mut names);
-    for n in &names {
+    // The page's own stylesheet, and no other.
+    assert_eq!(names.iter().filter(|n| *n == "style").count(), 1);
+    for n in names.iter().filter(|n| *n != "style") {
         assert!(
             OURS.contains(&n.as_str()),
             "HTML element <{n}> made from a value"
