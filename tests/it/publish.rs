@@ -707,3 +707,59 @@ fn generic_headings_are_not_key_contents() {
         "{txt}"
     );
 }
+
+/// The outlet's tag as the outlet writes it (issue 22, item 4): a bare code is put in the
+/// usual form ("BNP" → "(BNP) - "); a tag written with its punctuation ("(GLO)-", "QTO -")
+/// is printed as written, then one space, at the start of the lead in every format.
+#[test]
+fn outlet_tag_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (outlet, lead) in [
+        ("BNP", "(BNP) - Sáng 18/12, "),
+        ("\"(GLO)-\"", "(GLO)- Sáng 18/12, "),
+        ("QTO -", "QTO - Sáng 18/12, "),
+        ("\"(TTO) - \"", "(TTO) - Sáng 18/12, "),
+    ] {
+        let yaml = minimal(&format!(
+            "article:\n  byline: Lam Hồng\n  outlet: {outlet}\n"
+        ));
+        let file = write(tmp.path(), "tin.yaml", &yaml);
+        let out_dir = tmp.path().join(format!("out-{}", outlet.len()));
+        let (dir, out) = render(
+            &file,
+            &out_dir,
+            &["--doc", "bai-tin", "--format", "pdf,html,md,txt"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let txt = read(&dir.join("bai-tin.txt"));
+        let txt_lead = txt.split("\n\n").nth(1).map(squash).unwrap_or_default();
+        assert!(txt_lead.starts_with(lead), "{outlet}: txt {txt_lead}");
+        let html = parse_html(&read(&dir.join("bai-tin.html")));
+        let sapo = all(&html, "p")
+            .into_iter()
+            .find(|p| attr(p, "class").as_deref() == Some("sapo"))
+            .map(|p| text_of(&p))
+            .unwrap_or_default();
+        assert!(sapo.starts_with(lead.trim_end()), "{outlet}: html {sapo}");
+        let md = markdown_dom(&read(&dir.join("bai-tin.md")));
+        let md_lead = all(&md, "p").first().map(text_of).unwrap_or_default();
+        assert!(
+            md_lead.starts_with(lead.trim_end()),
+            "{outlet}: md {md_lead}"
+        );
+        let pdf = std::fs::read(dir.join("bai-tin.pdf")).unwrap();
+        let pdf_text = squash(
+            &crate::support::pdf::pages(&pdf)
+                .iter()
+                .flatten()
+                .map(|s| s.text.replace('\u{a0}', " "))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        assert!(
+            pdf_text.contains(lead.trim_end()),
+            "{outlet}: pdf {pdf_text}"
+        );
+        assert!(!pdf_text.contains("(("), "{outlet}: pdf {pdf_text}");
+    }
+}
