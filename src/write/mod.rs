@@ -9,6 +9,8 @@
 
 mod atomic;
 mod paths;
+#[cfg(test)]
+mod standalone;
 
 use std::path::{Path, PathBuf};
 
