@@ -15,8 +15,12 @@ use crate::model::Article;
 /// (`bai-tin.txt.j2`) and filled in by [`apply_words`].
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleCtx {
-    /// Outlet tag ("BNP"), when given.
+    /// Outlet tag ("BNP", or as the outlet writes it: "(GLO)-"), when given, on one line.
     pub outlet: Option<String>,
+    /// Whether `outlet` is written with its punctuation ("(GLO)-", "QTO -"), to be printed as
+    /// it is, rather than a bare code put in the usual form ("(BNP) - "): see
+    /// [`outlet_written`].
+    pub outlet_written: bool,
     /// Kicker.
     pub kicker: Option<String>,
     /// The headline the file gives, if any (on one line).
@@ -53,8 +57,9 @@ pub struct ArticleCtx {
 pub struct PhotoCtx {
     /// Path relative to the meeting folder, as the file gives it.
     pub file: String,
-    /// The path Typst reads it under (`/anh/0.png`): the same few for every meeting, so a long
-    /// batch never runs out of Typst's file ids.
+    /// The path Typst reads it under (`/anh-goc/0.png`): the same few for every meeting, so a
+    /// long batch never runs out of Typst's file ids. With `--emit-typst` the original is
+    /// written there, beside the sources; the web edition's re-encoded photos go to `anh/`.
     pub slot: String,
     /// The file's caption, without its final full stop.
     pub text: String,
@@ -85,13 +90,15 @@ pub fn build(a: &Article, ctx: &Context) -> ArticleCtx {
             after: i,
         })
         .collect();
+    let outlet = a
+        .outlet
+        .as_deref()
+        .map(super::one_line)
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
     ArticleCtx {
-        outlet: a
-            .outlet
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned),
+        outlet_written: outlet.as_deref().is_some_and(outlet_written),
+        outlet,
         kicker: a.kicker.clone(),
         title_given: a
             .title
@@ -174,12 +181,39 @@ pub fn by_position(mut paragraphs: Vec<String>, written: &[Option<String>]) -> V
     paragraphs
 }
 
-/// The virtual path Typst reads photo `index` under: `/anh/<index>.<ext>`.
+/// The folder of the Typst sources' photos, under the meeting's output folder (the originals,
+/// written with `--emit-typst`): not `anh/`, where the web edition's re-encoded photos go.
+pub const SOURCE_PHOTO_FOLDER: &str = "anh-goc";
+
+/// Whether an outlet's tag is written with its punctuation: it opens with a bracket ("(GLO)-",
+/// "(TTO) -", "[VOV]") or ends with a dash or a colon ("QTO -", "QTO:"). Anything else is a
+/// code to put in the usual form, even with a dot inside ("BNP", "CTTĐT", "VTV.vn").
+pub fn outlet_written(tag: &str) -> bool {
+    let tag = tag.trim();
+    tag.starts_with(['(', '[']) || tag.ends_with(['-', '\u{2013}', '\u{2014}', ':'])
+}
+
+/// The virtual path Typst reads photo `index` under: `/anh-goc/<index>.<ext>`.
 pub fn photo_slot(index: usize, file: &str) -> String {
     let ext = std::path::Path::new(file.trim())
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    format!("/anh/{index}.{ext}")
+    format!("/{SOURCE_PHOTO_FOLDER}/{index}.{ext}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outlet_tag_with_punctuation_is_written_as_the_outlet_writes_it() {
+        for bare in ["BNP", "CTTĐT", "Báo Lào Cai", "VTV.vn", "<b>BNP</b>"] {
+            assert!(!outlet_written(bare), "{bare}");
+        }
+        for written in ["(GLO)-", "QTO -", "(TTO) -", "[VOV]", "QTO –", "BNP:"] {
+            assert!(outlet_written(written), "{written}");
+        }
+    }
 }

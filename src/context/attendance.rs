@@ -35,7 +35,7 @@ pub fn build(m: &Meeting, a: &Attendance) -> AttendanceCtx {
             rows.push(AttendanceRowCtx {
                 name: one_line(&g.name),
                 title: titles.join(", "),
-                unit: String::new(),
+                unit: g.unit.as_deref().map(one_line).unwrap_or_default(),
             });
         }
     }

@@ -33,6 +33,8 @@ pub struct InvitationCtx {
 pub struct InviteeCtx {
     /// The guest invited.
     pub guest: Option<PersonCtx>,
+    /// The guest's unit, when the file gives one: it completes the addressee.
+    pub guest_unit: Option<String>,
     /// The member unit invited (its leaders), by name.
     pub unit: Option<String>,
     /// The guest's or the unit's name.
@@ -43,27 +45,32 @@ pub struct InviteeCtx {
 
 /// The invitations' facts of `m`, from the shared context.
 pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
-    let mut invitees: Vec<(Option<PersonCtx>, Option<String>, String)> = Vec::new();
+    let mut invitees: Vec<InviteeCtx> = Vec::new();
     if inv.guests {
         for g in &ctx.guests {
-            invitees.push((Some(g.person.clone()), None, g.person.name.clone()));
+            invitees.push(InviteeCtx {
+                guest: Some(g.person.clone()),
+                guest_unit: g.unit.clone(),
+                unit: None,
+                name: g.person.name.clone(),
+                file: String::new(),
+            });
         }
     }
     if inv.members {
         for u in &ctx.members {
-            invitees.push((None, Some(u.name.clone()), u.name.clone()));
+            invitees.push(InviteeCtx {
+                guest: None,
+                guest_unit: None,
+                unit: Some(u.name.clone()),
+                name: u.name.clone(),
+                file: String::new(),
+            });
         }
     }
-    let invitees = invitees
-        .into_iter()
-        .enumerate()
-        .map(|(i, (guest, unit, name))| InviteeCtx {
-            file: invitation_file(i + 1, &name),
-            guest,
-            unit,
-            name,
-        })
-        .collect();
+    for (i, invitee) in invitees.iter_mut().enumerate() {
+        invitee.file = invitation_file(i + 1, &invitee.name);
+    }
     InvitationCtx {
         number: number(inv.number, "GM", m.numbers.issuer_code.as_deref()),
         date_line: issue_date_line(&m.bloc.place, inv.issued.as_deref(), m.year),

@@ -32,6 +32,8 @@ pub struct GuestCtx {
     pub directs: bool,
     /// Speech summary.
     pub speech: Option<String>,
+    /// The guest's unit, on one line, when the file gives one.
+    pub unit: Option<String>,
 }
 
 /// A member unit.
@@ -99,6 +101,11 @@ pub fn chair_secretary_guests(m: &Meeting) -> (PersonCtx, Option<PersonCtx>, Vec
                 directs: role.as_deref().is_some_and(|r| r.contains("chỉ đạo")),
                 role,
                 speech: g.speech.as_deref().map(|s| s.trim().to_owned()),
+                unit: g
+                    .unit
+                    .as_deref()
+                    .map(super::one_line)
+                    .filter(|u| !u.is_empty()),
             }
         })
         .collect();

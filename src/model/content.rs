@@ -312,7 +312,10 @@ pub struct MinutesOptions {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Article {
-    /// Outlet tag printed in the lead ("BNP" → "(BNP) - Chiều 13/3, …").
+    /// Outlet tag printed in the lead: a code is put in the usual form ("BNP" → "(BNP) -
+    /// Chiều 13/3, …"); a tag written with its punctuation (opening with a bracket, or ending
+    /// with a dash or a colon) is printed as written, then a space ("(GLO)-" → "(GLO)- Chiều
+    /// 13/3, …", "QTO -" → "QTO - Chiều 13/3, …"; schema v1.2).
     #[serde(default)]
     pub outlet: Option<String>,
     /// Headline (default: "<bloc> <activities> năm <year>"); no final period.

@@ -30,6 +30,11 @@ pub struct Guest {
     /// Positions, most senior first ("Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh").
     #[serde(default)]
     pub titles: Vec<String>,
+    /// The guest's unit ("Sở Tư pháp"), when the titles do not name it: the attendance
+    /// sheet's "Đơn vị" column, and the invitation's addressee after the last title (schema
+    /// v1.2).
+    #[serde(default)]
+    pub unit: Option<String>,
     /// What the guest does at the meeting ("phát biểu chỉ đạo", "dự"); defaults to "dự".
     #[serde(default)]
     pub role: Option<String>,

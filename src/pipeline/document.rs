@@ -94,6 +94,7 @@ impl Engine {
         let mut doc = Document {
             kind,
             source: None,
+            photos: Vec::new(),
             result: Err(DocError::Panic(String::new())),
             warnings: Vec::new(),
             elapsed: Default::default(),
@@ -102,6 +103,10 @@ impl Engine {
             Ok(ctx) => guarded(|| {
                 let source = self.render_source(ctx, kind)?;
                 if keep_source {
+                    doc.photos = photo_files(prepared, ctx)
+                        .into_iter()
+                        .filter(|(slot, _)| source.contains(slot.as_str()))
+                        .collect();
                     doc.source = Some(source.clone());
                 }
                 self.typeset_with(prepared, ctx, kind, source, ident)
@@ -148,16 +153,7 @@ impl Engine {
             ),
             source,
             library: (self.library.clone(), self.library_name.clone()),
-            images: ctx
-                .article
-                .iter()
-                .flat_map(|a| &a.photos)
-                .filter_map(|p| {
-                    crate::images::confined_image(&prepared.dir, &p.file)
-                        .ok()
-                        .map(|real| (p.slot.clone(), real))
-                })
-                .collect(),
+            images: photo_files(prepared, ctx),
             date: prepared.schedule.date,
             ident: format!("{ident}#{}", kind.slug()),
             metadata: Metadata {
@@ -231,7 +227,21 @@ impl Engine {
     }
 }
 
-/// Typst's diagnostics with each photo's internal path (`/anh/0.svg`) replaced by the field
+/// The article's photos as Typst reads them: each one's virtual path (`/anh-goc/0.png`) and
+/// its file, confined to the meeting's folder.
+fn photo_files(prepared: &Prepared, ctx: &Context) -> Vec<(String, std::path::PathBuf)> {
+    ctx.article
+        .iter()
+        .flat_map(|a| &a.photos)
+        .filter_map(|p| {
+            crate::images::confined_image(&prepared.dir, &p.file)
+                .ok()
+                .map(|real| (p.slot.clone(), real))
+        })
+        .collect()
+}
+
+/// Typst's diagnostics with each photo's internal path (`/anh-goc/0.svg`) replaced by the field
 /// and the file the clerk wrote (`article.photos[0].file (anh/so-do.svg)`).
 fn name_photos(rendered: &str, ctx: &Context) -> String {
     let Some(article) = &ctx.article else {

@@ -108,6 +108,9 @@ pub struct Document {
     pub kind: DocKind,
     /// The generated Typst source, when asked for and rendered.
     pub source: Option<String>,
+    /// The photos that source reads, with it: each one's path in the source
+    /// (`/anh-goc/0.png`, from the meeting's output folder) and the original file.
+    pub photos: Vec<(String, PathBuf)>,
     /// The typeset document, or why it failed.
     pub result: Result<Typeset, DocError>,
     /// Warnings while typesetting (Typst's, an invitation over a page).

@@ -24,7 +24,7 @@ pub fn file_id(path: &str) -> FileId {
 }
 
 /// Loads exactly the images a document was given — each checked, confined to the meeting's
-/// folder, under a fixed virtual path (`/anh/0.png`) — and refuses everything else.
+/// folder, under a fixed virtual path (`/anh-goc/0.png`) — and refuses everything else.
 pub struct ConfinedImages {
     /// Virtual path → the real file.
     table: Vec<(String, PathBuf)>,

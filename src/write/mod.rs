@@ -9,6 +9,8 @@
 
 mod atomic;
 mod paths;
+#[cfg(test)]
+mod standalone;
 
 use std::path::{Path, PathBuf};
 
@@ -198,6 +200,7 @@ impl Writer {
                     source.as_bytes(),
                 );
                 pending.file(dir.join(crate::render::LIBRARY), library.as_bytes());
+                source_photos(&mut pending, dir, &doc.photos);
             }
             match &doc.result {
                 Ok(typeset) => {
@@ -417,6 +420,25 @@ fn png_pages(
                 "{f}: lỗi: không tạo được ảnh PNG của {slug}: {vi}",
                 "{f}: error: cannot make the PNG pages of {slug}: {en}"
             )))
+        }
+    }
+}
+
+/// The original photos an emitted source reads, at the path it reads them under (relative to
+/// `dir`, Typst's root when the source is compiled on its own).
+fn source_photos(pending: &mut Pending, dir: &Path, photos: &[(String, PathBuf)]) {
+    for (slot, real) in photos {
+        let path = dir.join(slot.trim_start_matches('/'));
+        match crate::images::read_bounded(real) {
+            Ok(bytes) => pending.optional(path, bytes, None, None),
+            Err(e) => {
+                let why = e.message(&real.to_string_lossy());
+                let (p, vi, en) = (path.display(), &why.vi, &why.en);
+                pending.say(Note::Error(text!(
+                    "lỗi: không ghi {p}: {vi}",
+                    "error: {p} not written: {en}"
+                )));
+            }
         }
     }
 }

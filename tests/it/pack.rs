@@ -385,3 +385,42 @@ fn batch_takes_the_same_doc_values() {
     assert!(out.join("meeting/danh-sach.pdf").is_file());
     assert!(!out.join("meeting/bien-ban.pdf").exists());
 }
+
+/// A guest's unit (`guests[].unit`, issue 22, item 3) prints in the attendance sheet's "Đơn vị"
+/// column, as a member's does, and completes the invitation's addressee after the last title
+/// ("Phó Giám đốc Sở Tư pháp"), or follows the name when there is no title. A guest without
+/// one prints as before.
+#[test]
+fn a_guests_unit_prints_on_the_attendance_sheet_and_the_invitation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(
+        tmp.path(),
+        "khach-don-vi.yaml",
+        &meeting(
+            "guests:\n  - { name: Trần Văn Tám, titles: [Phó Giám đốc], unit: Sở Tư pháp }\n  - { name: Lò Thị Chín, unit: Báo Lào Cai }\n  - { name: Hà Văn Mười, titles: [Luật sư] }\ninvitation: { members: false }\nattendance: { members: false }\n",
+        ),
+    );
+    let (dir, out) = render(
+        &file,
+        &tmp.path().join("out"),
+        &["--doc", "danh-sach,giay-moi"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sheet = page_texts(&dir.join("danh-sach.pdf")).join(" ");
+    for row in [
+        "Trần Văn Tám Phó Giám đốc Sở Tư pháp",
+        "Lò Thị Chín Báo Lào Cai",
+        "Hà Văn Mười Luật sư Danh sách có 3",
+    ] {
+        assert!(sheet.contains(row), "no row {row:?} in {sheet}");
+    }
+    let invitations = page_texts(&dir.join("giay-moi.pdf"));
+    assert_eq!(invitations.len(), 3);
+    for (page, addressee) in invitations.iter().zip([
+        "Đồng chí Trần Văn Tám, Phó Giám đốc Sở Tư pháp",
+        "Đồng chí Lò Thị Chín, Báo Lào Cai",
+        "Đồng chí Hà Văn Mười, Luật sư Tới dự",
+    ]) {
+        assert!(page.contains(addressee), "no {addressee:?} in {page}");
+    }
+}

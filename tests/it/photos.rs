@@ -272,3 +272,76 @@ fn a_meetings_photos_are_bounded_in_pixels_in_all() {
         "{err}"
     );
 }
+
+/// The quoted paths (`"/…"`) a Typst source reads: its imports and its photos.
+fn absolute_paths(source: &str) -> Vec<String> {
+    source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with('/') && s.len() > 1 && !s.contains(char::is_whitespace))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `--emit-typst` writes sources that compile on their own (issue 22, item 1): every path the
+/// emitted `.typ` files read — the library and the article's photos, the originals — lies in
+/// the meeting's folder, taken as Typst's root; the web edition's re-encoded photos (`anh/`)
+/// are not overwritten by them.
+#[test]
+fn emitted_sources_find_every_file_they_read_beside_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let png = encoded(image::ImageFormat::Png);
+    std::fs::create_dir(tmp.path().join("photos")).unwrap();
+    std::fs::write(tmp.path().join("photos/a.png"), &png).unwrap();
+    std::fs::write(tmp.path().join("photos/b.png"), &png).unwrap();
+    let yaml = minimal(
+        "article:\n  byline: Lam Hồng\n  photos:\n    - file: photos/a.png\n      caption: Quang cảnh hội nghị\n      credit: Lam Hồng\n    - file: photos/b.png\n      caption: Ký kết\n      credit: Lam Hồng\n",
+    );
+    let meeting = write(tmp.path(), "hop.yaml", &yaml);
+    let out_dir = tmp.path().join("out");
+    let out = hoinghi()
+        .args(["render", "--doc", "bai-tin", "--emit-typst"])
+        .args(["--format", "pdf,html", "-o"])
+        .arg(&out_dir)
+        .arg(&meeting)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = out_dir.join("hop");
+    let source = std::fs::read_to_string(dir.join("bai-tin.typ")).unwrap();
+    let paths = absolute_paths(&source);
+    let photos: Vec<&String> = paths.iter().filter(|p| p.ends_with(".png")).collect();
+    assert_eq!(photos.len(), 2, "{paths:?}\n{source}");
+    assert!(paths.iter().any(|p| p == "/hoinghi.typ"), "{paths:?}");
+    for path in &paths {
+        let file = dir.join(path.trim_start_matches('/'));
+        assert!(file.is_file(), "{path} is read by bai-tin.typ but missing");
+        if path.ends_with(".png") {
+            assert_eq!(
+                std::fs::read(&file).unwrap(),
+                png,
+                "{path}: not the original"
+            );
+        }
+    }
+    let library = std::fs::read_to_string(dir.join("hoinghi.typ")).unwrap();
+    for path in absolute_paths(&library) {
+        assert!(dir.join(path.trim_start_matches('/')).is_file(), "{path}");
+    }
+    // The web photos keep their own names, re-encoded, and the page names them.
+    let html = std::fs::read_to_string(dir.join("bai-tin.html")).unwrap();
+    for n in ["1", "2"] {
+        let web = std::fs::read_dir(dir.join("anh"))
+            .unwrap()
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("{n}."))
+            })
+            .unwrap_or_else(|| panic!("anh/{n}.* missing"));
+        let name = web.file_name().to_string_lossy().into_owned();
+        assert!(html.contains(&format!("anh/{name}")), "{html}");
+    }
+}

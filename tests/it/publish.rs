@@ -99,6 +99,33 @@ fn squash(s: &str) -> String {
         .join(" ")
 }
 
+/// The standalone page fits a phone (issue 22, item 2): exactly one `<style>`, in `<head>`,
+/// holding a column of bounded width, photos scaled to it, a serif body and a comfortable line
+/// height; no inline `style` attribute anywhere.
+fn assert_readable_on_a_phone(html: &RcDom) {
+    let styles = all(html, "style");
+    assert_eq!(styles.len(), 1, "one <style> in the page");
+    let in_head: Vec<Handle> = all(html, "head")
+        .iter()
+        .flat_map(|h| h.children.borrow().clone())
+        .filter(|c| matches!(&c.data, NodeData::Element { name, .. } if &*name.local == "style"))
+        .collect();
+    assert_eq!(in_head.len(), 1, "the <style> is in <head>");
+    let css: String = text_of(&styles[0]).split_whitespace().collect();
+    for rule in [
+        "max-width:",
+        "img{max-width:100%;height:auto",
+        "font-family:",
+        "serif",
+        "line-height:",
+    ] {
+        assert!(css.contains(rule), "{rule} missing from {css}");
+    }
+    for node in all(html, "*") {
+        assert!(attr(&node, "style").is_none(), "inline style");
+    }
+}
+
 #[test]
 fn every_format_carries_the_same_words() {
     let tmp = tempfile::tempdir().unwrap();
@@ -115,9 +142,8 @@ fn every_format_carries_the_same_words() {
     assert!(blocks.len() >= 6, "{blocks:?}");
     assert_eq!(all(&html, "h1").len(), 1);
     assert_eq!(attr(&all(&html, "html")[0], "lang").as_deref(), Some("vi"));
-    for tag in ["script", "style"] {
-        assert!(all(&html, tag).is_empty(), "<{tag}> in the article");
-    }
+    assert!(all(&html, "script").is_empty(), "<script> in the article");
+    assert_readable_on_a_phone(&html);
     let sapo = all(&html, "p")
         .into_iter()
         .find(|p| attr(p, "class").as_deref() == Some("sapo"))
@@ -127,9 +153,6 @@ fn every_format_carries_the_same_words() {
         "{}",
         text_of(&sapo)
     );
-    for node in all(&html, "*").iter().chain(all(&html, "p").iter()) {
-        assert!(attr(node, "style").is_none(), "inline style");
-    }
     // Figures: an image with its size, file beside the page, caption ending with the credit.
     let figures = all(&html, "figure");
     assert_eq!(figures.len(), 3);
@@ -272,6 +295,15 @@ fn fragment_is_the_body_alone() {
     );
     let fragment = parse_html(&source);
     assert!(all(&fragment, "p").len() >= 3);
+    for tag in ["script", "style"] {
+        assert!(all(&fragment, tag).is_empty(), "<{tag}> in the fragment");
+    }
+    for node in all(&fragment, "*") {
+        assert!(
+            attr(&node, "style").is_none(),
+            "inline style in the fragment"
+        );
+    }
     assert!(!read(&dir.join("bai-tin.md")).starts_with('#'));
     assert!(
         !dir.join("bai-tin.pdf").exists(),
@@ -528,7 +560,9 @@ fn the_pdf_tests_hostile_values_print_literally_in_every_format() {
     let html = parse_html(&read(&dir.join("bai-tin.html")));
     let mut names = Vec::new();
     element_names(&html.document, &mut names);
-    for n in &names {
+    // The page's own stylesheet, and no other.
+    assert_eq!(names.iter().filter(|n| *n == "style").count(), 1);
+    for n in names.iter().filter(|n| *n != "style") {
         assert!(
             OURS.contains(&n.as_str()),
             "HTML element <{n}> made from a value"
@@ -672,4 +706,60 @@ fn generic_headings_are_not_key_contents() {
         ),
         "{txt}"
     );
+}
+
+/// The outlet's tag as the outlet writes it (issue 22, item 4): a bare code is put in the
+/// usual form ("BNP" → "(BNP) - "); a tag written with its punctuation ("(GLO)-", "QTO -")
+/// is printed as written, then one space, at the start of the lead in every format.
+#[test]
+fn outlet_tag_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (outlet, lead) in [
+        ("BNP", "(BNP) - Sáng 18/12, "),
+        ("\"(GLO)-\"", "(GLO)- Sáng 18/12, "),
+        ("QTO -", "QTO - Sáng 18/12, "),
+        ("\"(TTO) - \"", "(TTO) - Sáng 18/12, "),
+    ] {
+        let yaml = minimal(&format!(
+            "article:\n  byline: Lam Hồng\n  outlet: {outlet}\n"
+        ));
+        let file = write(tmp.path(), "tin.yaml", &yaml);
+        let out_dir = tmp.path().join(format!("out-{}", outlet.len()));
+        let (dir, out) = render(
+            &file,
+            &out_dir,
+            &["--doc", "bai-tin", "--format", "pdf,html,md,txt"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let txt = read(&dir.join("bai-tin.txt"));
+        let txt_lead = txt.split("\n\n").nth(1).map(squash).unwrap_or_default();
+        assert!(txt_lead.starts_with(lead), "{outlet}: txt {txt_lead}");
+        let html = parse_html(&read(&dir.join("bai-tin.html")));
+        let sapo = all(&html, "p")
+            .into_iter()
+            .find(|p| attr(p, "class").as_deref() == Some("sapo"))
+            .map(|p| text_of(&p))
+            .unwrap_or_default();
+        assert!(sapo.starts_with(lead.trim_end()), "{outlet}: html {sapo}");
+        let md = markdown_dom(&read(&dir.join("bai-tin.md")));
+        let md_lead = all(&md, "p").first().map(text_of).unwrap_or_default();
+        assert!(
+            md_lead.starts_with(lead.trim_end()),
+            "{outlet}: md {md_lead}"
+        );
+        let pdf = std::fs::read(dir.join("bai-tin.pdf")).unwrap();
+        let pdf_text = squash(
+            &crate::support::pdf::pages(&pdf)
+                .iter()
+                .flatten()
+                .map(|s| s.text.replace('\u{a0}', " "))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        assert!(
+            pdf_text.contains(lead.trim_end()),
+            "{outlet}: pdf {pdf_text}"
+        );
+        assert!(!pdf_text.contains("(("), "{outlet}: pdf {pdf_text}");
+    }
 }

@@ -61,7 +61,7 @@ pub struct RenderArgs {
     /// Thư mục ghi kết quả.
     #[arg(short, long, value_name = "OUT", default_value = "out")]
     pub out: PathBuf,
-    /// Ghi thêm mã Typst đã sinh (<loại>.typ và hoinghi.typ) cạnh tệp PDF.
+    /// Ghi thêm mã Typst đã sinh (<loại>.typ, hoinghi.typ và ảnh gốc trong anh-goc/) cạnh tệp PDF.
     #[arg(long)]
     pub emit_typst: bool,
     /// (Internal) This is the child process a supervising hoinghi runs for one meeting: run

@@ -107,6 +107,7 @@ pub fn guest() -> impl Strategy<Value = Guest> {
             role: speaks.then(|| "phát biểu chỉ đạo".to_owned()),
             address,
             speech,
+            unit: None,
         })
 }
 
