@@ -165,6 +165,13 @@ const NEEDS: &[Need] = &[
         en: "the invitation block, possibly empty: `invitation: {}`",
     },
     Need {
+        kind: DocKind::GiayMoi,
+        path: "invitation",
+        lacks: |m| m.invitation.is_some() && !m.invites_anyone(),
+        vi: "người nhận giấy mời: khách mời trong `guests`, hoặc đơn vị không bị `invitation.except` bỏ ra",
+        en: "someone to invite: guests in `guests`, or member units not left out by `invitation.except`",
+    },
+    Need {
         kind: DocKind::ChuongTrinh,
         path: "programme",
         lacks: |m| m.programme.is_empty(),

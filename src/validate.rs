@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use crate::diag::Problem;
 use crate::images::{self, ImageInfo, ImageProblem};
 use crate::model::{
-    Address, Authority, HEADLINE_WORDS, Meeting, Member, PercentBase, Profile, Schedule, Signer,
-    Vote, parse_date, parse_time,
+    Activity, Address, Authority, HEADLINE_WORDS, Meeting, Member, PercentBase, Profile, Schedule,
+    Signer, Vote, parse_date, parse_time,
 };
 use crate::text::closest;
 
@@ -32,6 +32,8 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_photos(meeting, dir, &mut problems);
     check_pack_times(meeting, &mut problems);
     check_captions(meeting, &mut problems);
+    check_invitation(meeting, &mut problems);
+    check_article_sections(meeting, &mut problems);
     check_article(meeting, &mut problems);
     (schedule, problems)
 }
@@ -352,6 +354,45 @@ fn check_captions(m: &Meeting, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The sections `article.sections` names are among the commitments.
+fn check_article_sections(m: &Meeting, problems: &mut Vec<Problem>) {
+    let Some(listed) = m.article.as_ref().and_then(|a| a.sections.as_ref()) else {
+        return;
+    };
+    let count = m.commitments.len();
+    for (i, &n) in listed.iter().enumerate() {
+        if n == 0 || n as usize > count {
+            problems.push(
+                Problem::error(
+                    format!("article.sections[{i}]"),
+                    text!(
+                        "không có mục giao ước số {n}: tệp có {count} mục trong `commitments`",
+                        "there is no commitment section number {n}: the file has {count} in `commitments`"
+                    ),
+                )
+                .hint(text!(
+                    "ghi số thứ tự của mục: 1 cho mục I, 2 cho mục II, …",
+                    "write the section's number: 1 for section I, 2 for II, …"
+                )),
+            );
+        }
+    }
+}
+
+/// The units `invitation.except` leaves out are members.
+fn check_invitation(m: &Meeting, problems: &mut Vec<Problem>) {
+    let Some(inv) = &m.invitation else { return };
+    for (i, reference) in inv.except.iter().enumerate() {
+        if m.find_member(reference).is_none() {
+            problems.push(not_a_member(
+                m,
+                &format!("invitation.except[{i}]"),
+                reference,
+            ));
+        }
+    }
+}
+
 fn bad_date(path: &str, value: &str) -> Problem {
     let exists_hint = if value.trim().len() == 10 {
         text!(
@@ -427,8 +468,23 @@ fn check_required_text(m: &Meeting, problems: &mut Vec<Problem>) {
                 ),
             )
             .hint(text!(
-                "ghi ít nhất một trong: launch (phát động), sign (ký kết), review (tổng kết)",
-                "give at least one of: launch, sign, review"
+                "ghi ít nhất một trong: launch (phát động), sign (ký kết), review (tổng kết), mid_year_review (sơ kết)",
+                "give at least one of: launch, sign, review, mid_year_review"
+            )),
+        );
+    }
+    if m.does(Activity::Review) && m.does(Activity::MidYearReview) {
+        problems.push(
+            Problem::error(
+                "activities",
+                text!(
+                    "một hội nghị không thể vừa tổng kết năm (review) vừa sơ kết 6 tháng (mid_year_review)",
+                    "a meeting cannot be both the year-end review (review) and the mid-year review (mid_year_review)"
+                ),
+            )
+            .hint(text!(
+                "giữ một trong hai: review cho hội nghị cuối năm, mid_year_review cho hội nghị giữa năm",
+                "keep one of them: review for the year-end meeting, mid_year_review for the mid-year one"
             )),
         );
     }

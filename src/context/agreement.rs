@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::letters::{NumberCtx, RecipientsCtx, number, recipients};
-use crate::model::Meeting;
+use crate::model::{Meeting, Section};
 use crate::vietnamese::{self as vi, upper_vi};
 
 /// Pledge agreement values.
@@ -49,6 +49,9 @@ pub struct SectionCtx {
     /// when that is only a generic heading ("Nội dung giao ước", "Tổ chức thực hiện": see
     /// [`is_generic_heading`]), which says nothing of the content.
     pub topic: Option<String>,
+    /// Whether the article names this section among the key contents (`in_article`, or
+    /// `article.sections`).
+    pub in_article: bool,
     /// Numbered items.
     pub items: Vec<ItemCtx>,
 }
@@ -99,6 +102,15 @@ pub fn build(m: &Meeting) -> AgreementCtx {
     }
 }
 
+/// Whether the article names section `i` (from 0) of `m`: the article's list of sections
+/// decides when it gives one, else the section's own `in_article` (default yes).
+fn named_in_article(m: &Meeting, i: usize, s: &Section) -> bool {
+    match m.article.as_ref().and_then(|a| a.sections.as_ref()) {
+        Some(listed) => listed.iter().any(|&n| n as usize == i + 1),
+        None => s.in_article != Some(false),
+    }
+}
+
 /// The commitment sections of `m`, numbered.
 pub fn sections(m: &Meeting) -> Vec<SectionCtx> {
     m.commitments
@@ -119,6 +131,7 @@ pub fn sections(m: &Meeting) -> Vec<SectionCtx> {
                     }),
             )
             .filter(|t| !is_generic_heading(t)),
+            in_article: named_in_article(m, i, s),
             items: s
                 .items
                 .iter()

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, issue_date_line, number};
+use super::letters::{NumberCtx, RecipientsCtx, issue_date_line, number, recipients};
 use super::people::PersonCtx;
 use super::{Context, one_line};
 use crate::model::{Invitation, Meeting};
@@ -18,8 +18,10 @@ pub struct InvitationCtx {
     pub date_line: String,
     /// One per invitation, in order: guests first, then member units.
     pub invitees: Vec<InviteeCtx>,
-    /// Requests, one paragraph each.
+    /// Requests in every invitation, one paragraph each.
     pub notes: Vec<String>,
+    /// The Nơi nhận the file writes (the template's default when it gives none).
+    pub recipients: RecipientsCtx,
     /// Whom to call.
     pub contact: Option<String>,
     /// The signer's title, as the file gives it.
@@ -41,6 +43,9 @@ pub struct InviteeCtx {
     pub name: String,
     /// A file name for this invitation alone (`03-so-tai-chinh`).
     pub file: String,
+    /// Requests for this invitee's group alone (`guest_notes` or `member_notes`), printed
+    /// after the notes every invitation has.
+    pub notes: Vec<String>,
 }
 
 /// The invitations' facts of `m`, from the shared context.
@@ -54,17 +59,19 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
                 unit: None,
                 name: g.person.name.clone(),
                 file: String::new(),
+                notes: paragraphs(&inv.guest_notes),
             });
         }
     }
-    if inv.members {
-        for u in &ctx.members {
+    for (member, u) in m.members.iter().zip(&ctx.members) {
+        if m.is_invited(member) {
             invitees.push(InviteeCtx {
                 guest: None,
                 guest_unit: None,
                 unit: Some(u.name.clone()),
                 name: u.name.clone(),
                 file: String::new(),
+                notes: paragraphs(&inv.member_notes),
             });
         }
     }
@@ -75,7 +82,11 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
         number: number(inv.number, "GM", m.numbers.issuer_code.as_deref()),
         date_line: issue_date_line(&m.bloc.place, inv.issued.as_deref(), m.year),
         invitees,
-        notes: inv.notes.iter().map(|n| n.trim().to_owned()).collect(),
+        notes: paragraphs(&inv.notes),
+        recipients: recipients(
+            (!inv.recipients.is_empty()).then_some(&inv.recipients[..]),
+            inv.archive.as_deref(),
+        ),
         contact: inv.contact.as_deref().map(|c| c.trim().to_owned()),
         signer_title: inv.signer_title.clone(),
         signer: inv
@@ -84,6 +95,15 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
             .map(one_line)
             .unwrap_or_else(|| ctx.chair.name.clone()),
     }
+}
+
+/// The requests of a list, trimmed, blank ones left out.
+fn paragraphs(notes: &[String]) -> Vec<String> {
+    notes
+        .iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// The file name of invitation `n` (from 1) for `name`: `03-so-tai-chinh`, or `03` when

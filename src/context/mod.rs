@@ -127,6 +127,8 @@ pub struct Does {
     pub sign: bool,
     /// Reviews the past year.
     pub review: bool,
+    /// Reviews the first half of the year (sơ kết).
+    pub mid_year_review: bool,
 }
 
 /// The header block.
@@ -203,6 +205,7 @@ pub fn build(meeting: &Meeting, schedule: &Schedule, profile: Profile, font: &st
             launch: m.does(Activity::Launch),
             sign: m.does(Activity::Sign),
             review: m.does(Activity::Review),
+            mid_year_review: m.does(Activity::MidYearReview),
         },
         meeting_title: m
             .title

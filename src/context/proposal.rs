@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, issue_date_line, legal_bases, number};
+use super::letters::{NumberCtx, RecipientsCtx, issue_date_line, legal_bases, number, recipients};
 use super::{Context, one_line};
 use crate::model::{AwardStatus, Meeting, Proposal};
 
@@ -23,6 +23,8 @@ pub struct ProposalCtx {
     pub rows: Vec<ProposalRow>,
     /// The awards proposed, each with its recipients (for the sentence).
     pub awards: Vec<String>,
+    /// The Nơi nhận the file writes (the template's default when it gives none).
+    pub recipients: RecipientsCtx,
     /// The signer's title, as the file gives it.
     pub signer_title: Option<String>,
     /// The signer's name: the file's, else the chair's.
@@ -40,7 +42,7 @@ pub struct ProposalRow {
     pub award: String,
 }
 
-/// The award proposal of `m` as `p` gives it,.
+/// The award proposal of `m` as `p` gives it.
 pub fn build(m: &Meeting, p: &Proposal, ctx: &Context) -> ProposalCtx {
     let resolve = |r: &str| {
         m.find_member(r)
@@ -81,6 +83,10 @@ pub fn build(m: &Meeting, p: &Proposal, ctx: &Context) -> ProposalCtx {
         legal_bases: legal_bases(bases, ";"),
         rows,
         awards,
+        recipients: recipients(
+            (!p.recipients.is_empty()).then_some(&p.recipients[..]),
+            p.archive.as_deref(),
+        ),
         signer_title: p.signer_title.clone(),
         signer: p
             .signer

@@ -20,6 +20,11 @@ pub struct Section {
     /// without it the article names the section by its heading.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Whether the news article names the section among the key contents (default true;
+    /// `false` keeps it out, as for "Khen thưởng" or "Điều khoản thi hành"; schema v1.2).
+    /// `article.sections`, when given, decides instead.
+    #[serde(default)]
+    pub in_article: Option<bool>,
 }
 
 /// One commitment: a plain string, or `{text, items}` with sub-items printed `a)`, `b)`, … `đ)`.
@@ -347,6 +352,11 @@ pub struct Article {
     /// ten or fewer and otherwise gives their number ("25 đơn vị thành viên").
     #[serde(default)]
     pub list_members: Option<bool>,
+    /// The commitment sections the article names among the key contents, by number (1 for
+    /// section I, 2 for II, …), in the agreement's order; default every section whose
+    /// `in_article` is not false (schema v1.2).
+    #[serde(default)]
+    pub sections: Option<Vec<u32>>,
     /// Photos with captions, placed after the lead and then between paragraphs.
     #[serde(default)]
     pub photos: Vec<Photo>,

@@ -39,10 +39,11 @@ pub struct Meeting {
     /// The emulation year the meeting launches or signs for (or reviews, for a review-only meeting).
     pub year: i32,
     /// The year under review; defaults to `year - 1` when the meeting also launches or signs,
-    /// otherwise to `year`.
+    /// otherwise (and for a mid-year review) to `year`.
     #[serde(default)]
     pub review_year: Option<i32>,
-    /// What the meeting does: any combination of `launch`, `sign`, `review`.
+    /// What the meeting does: any combination of `launch`, `sign`, `review`, or
+    /// `mid_year_review` (sơ kết) instead of `review`.
     pub activities: Vec<Activity>,
     /// The meeting's name, overriding the generated one ("Hội nghị ký kết giao ước thi đua năm 2026").
     #[serde(default)]
@@ -160,8 +161,11 @@ pub enum Activity {
     Launch,
     /// Ký kết giao ước thi đua.
     Sign,
-    /// Tổng kết công tác thi đua, khen thưởng.
+    /// Tổng kết công tác thi đua, khen thưởng (the year's end).
     Review,
+    /// Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm (the mid-year review of `year`;
+    /// schema v1.2).
+    MidYearReview,
 }
 
 impl Meeting {
@@ -173,7 +177,9 @@ impl Meeting {
     /// The year under review (see [`Meeting::review_year`]).
     pub fn effective_review_year(&self) -> i32 {
         self.review_year.unwrap_or(
-            if self.does(Activity::Launch) || self.does(Activity::Sign) {
+            if (self.does(Activity::Launch) || self.does(Activity::Sign))
+                && !self.does(Activity::MidYearReview)
+            {
                 self.year - 1
             } else {
                 self.year
@@ -200,6 +206,26 @@ impl Meeting {
             }
         }
         m
+    }
+
+    /// Whether `member` is sent an invitation: `invitation.members` is true and
+    /// `invitation.except` does not name it.
+    pub fn is_invited(&self, member: &Member) -> bool {
+        self.invitation.as_ref().is_some_and(|inv| {
+            inv.members
+                && !inv
+                    .except
+                    .iter()
+                    .any(|r| self.find_member(r).is_some_and(|u| u.name == member.name))
+        })
+    }
+
+    /// Whether the invitations have anyone to go to: a guest invited, or a member unit.
+    pub fn invites_anyone(&self) -> bool {
+        self.invitation.as_ref().is_some_and(|inv| {
+            (inv.guests && !self.guests.is_empty())
+                || self.members.iter().any(|u| self.is_invited(u))
+        })
     }
 
     /// Finds a member by `id` or by exact name.

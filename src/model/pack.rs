@@ -25,9 +25,29 @@ pub struct Invitation {
     /// One invitation per member unit, addressed to its leader (default true).
     #[serde(default = "yes")]
     pub members: bool,
-    /// Requests after the details ("Đề nghị các đơn vị chuẩn bị …"), one paragraph each.
+    /// Requests after the details in every invitation ("Đề nghị đại biểu có mặt trước 15
+    /// phút"), one paragraph each.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Requests printed only in the guests' invitations, after `notes` (schema v1.2).
+    #[serde(default)]
+    pub guest_notes: Vec<String>,
+    /// Requests printed only in the member units' invitations, after `notes` ("Đề nghị các
+    /// đơn vị chuẩn bị báo cáo tham luận"; schema v1.2).
+    #[serde(default)]
+    pub member_notes: Vec<String>,
+    /// Member units sent no invitation (`id` or name): the host, the head unit that invites
+    /// (schema v1.2).
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// "Nơi nhận" list (default "Như trên"); the program adds `- ` and the `;`/`.` endings.
+    /// A last item starting "Lưu" is taken as `archive` (schema v1.2).
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Who files the original, the last Nơi nhận line: nd30 `- Lưu: VT, <archive>.` (default
+    /// "Hồ sơ"), party `- Lưu <archive>.` (default the head unit; schema v1.2).
+    #[serde(default)]
+    pub archive: Option<String>,
     /// Who to call about the meeting ("đồng chí Lê Văn A, điện thoại 0912 345 678").
     #[serde(default)]
     pub contact: Option<String>,
@@ -37,6 +57,27 @@ pub struct Invitation {
     /// The signer (default the chair).
     #[serde(default)]
     pub signer: Option<String>,
+}
+
+impl Default for Invitation {
+    /// As a file with an empty `invitation:` block: every guest and every member invited.
+    fn default() -> Self {
+        Invitation {
+            number: None,
+            issued: None,
+            guests: true,
+            members: true,
+            notes: Vec::new(),
+            guest_notes: Vec::new(),
+            member_notes: Vec::new(),
+            except: Vec::new(),
+            contact: None,
+            recipients: Vec::new(),
+            archive: None,
+            signer_title: None,
+            signer: None,
+        }
+    }
 }
 
 /// One item of the programme (chương trình).
@@ -113,7 +154,7 @@ pub struct CommitteeMember {
 }
 
 /// `proposal`: the award proposal (tờ trình đề nghị khen thưởng).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Proposal {
     /// Number of the proposal; blanks when absent.
@@ -130,6 +171,14 @@ pub struct Proposal {
     /// Each proposed unit's results of the year, by unit (`id` or name as in `awards`).
     #[serde(default)]
     pub results: Vec<UnitResult>,
+    /// "Nơi nhận" list (default "Như trên"); the program adds `- ` and the `;`/`.` endings.
+    /// A last item starting "Lưu" is taken as `archive` (schema v1.2).
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Who files the original, the last Nơi nhận line, as in `invitation.archive` (schema
+    /// v1.2).
+    #[serde(default)]
+    pub archive: Option<String>,
     /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA").
     #[serde(default)]
     pub signer_title: Option<String>,

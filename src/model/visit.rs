@@ -116,7 +116,12 @@ impl Meeting {
         if let Some(inv) = &mut self.invitation {
             w.nest("invitation", inv, |w, i| {
                 w.list("notes", &mut i.notes);
+                w.list("guest_notes", &mut i.guest_notes);
+                w.list("member_notes", &mut i.member_notes);
+                w.list("except", &mut i.except);
                 w.opt("contact", &mut i.contact);
+                w.list("recipients", &mut i.recipients);
+                w.opt("archive", &mut i.archive);
                 w.opt("signer_title", &mut i.signer_title);
                 w.opt("signer", &mut i.signer);
             });
@@ -242,6 +247,8 @@ fn proposal(w: &mut Walker, p: &mut Proposal) {
         w.field("unit", &mut r.unit);
         w.field("result", &mut r.result);
     });
+    w.list("recipients", &mut p.recipients);
+    w.opt("archive", &mut p.archive);
     w.opt("signer_title", &mut p.signer_title);
     w.opt("signer", &mut p.signer);
 }

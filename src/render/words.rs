@@ -223,6 +223,13 @@ mod tests {
             words(&ctx).phrase("activity").unwrap(),
             format!("thi đua năm {year}")
         );
+        ctx.does.mid_year_review = true;
+        ctx.review_year = year;
+        assert_eq!(
+            words(&ctx).phrase("meeting_name").unwrap(),
+            format!("Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}")
+        );
+        ctx.does.mid_year_review = false;
         for (title, phrase) in [
             ("Hội nghị giao ban Khối", "hội nghị giao ban Khối"),
             ("Lễ ký kết", "lễ ký kết"),

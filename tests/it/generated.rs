@@ -284,12 +284,14 @@ fn largest_sections() -> Vec<Section> {
             intro: Some(CLAUSES[0].into()),
             items: items.split_off(200),
             summary: Some(CLAUSES[1].into()),
+            in_article: None,
         },
         Section {
             title: "Tổ chức thực hiện".into(),
             intro: None,
             items,
             summary: None,
+            in_article: None,
         },
     ]
 }

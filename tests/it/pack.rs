@@ -424,3 +424,90 @@ fn a_guests_unit_prints_on_the_attendance_sheet_and_the_invitation() {
         assert!(page.contains(addressee), "no {addressee:?} in {page}");
     }
 }
+
+#[test]
+fn invitations_leave_out_a_unit_and_word_notes_and_recipients_per_addressee() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(
+        tmp.path(),
+        "moi-rieng.yaml",
+        &meeting(concat!(
+            "guests:\n  - { name: Trần Văn Tám, titles: [Phó Giám đốc Sở Nội vụ] }\n",
+            "invitation:\n",
+            "  except: [Sở Tài chính]\n",
+            "  notes: [Đề nghị đại biểu có mặt trước 15 phút]\n",
+            "  guest_notes: [Văn phòng sẽ đón đồng chí tại sảnh chính]\n",
+            "  member_notes: [Đề nghị các đơn vị chuẩn bị báo cáo tham luận]\n",
+            "  recipients: [Như trên, Thường trực Hội đồng TĐKT tỉnh (để b/c), \"Lưu: VT, VP Sở Tài chính\"]\n",
+            "proposal:\n  to: Ủy ban nhân dân tỉnh Lào Cai\n  recipients: [Như trên, Sở Nội vụ]\n  archive: Văn phòng Cụm\n",
+            "awards:\n  - { award: Cờ thi đua của UBND tỉnh, recipients: [Sở Xây dựng] }\n",
+        )),
+    );
+    let (dir, out) = render(
+        &file,
+        &tmp.path().join("out"),
+        &["--doc", "giay-moi,to-trinh"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = page_texts(&dir.join("giay-moi.pdf"));
+    // The guest and Sở Xây dựng; Sở Tài chính, the host, is left out.
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert!(!pages.iter().any(|p| p.contains("Lãnh đạo Sở Tài chính")));
+    let (guest, unit) = (&pages[0], &pages[1]);
+    assert!(unit.contains("Lãnh đạo Sở Xây dựng"), "{unit}");
+    for page in [guest, unit] {
+        assert!(
+            page.contains("Đề nghị đại biểu có mặt trước 15 phút."),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                "- Như trên; - Thường trực Hội đồng TĐKT tỉnh (để b/c); - Lưu: VT, VP Sở Tài chính."
+            ),
+            "{page}"
+        );
+    }
+    assert!(
+        guest.contains("Văn phòng sẽ đón đồng chí tại sảnh chính."),
+        "{guest}"
+    );
+    assert!(!guest.contains("tham luận"), "{guest}");
+    assert!(
+        unit.contains("Đề nghị các đơn vị chuẩn bị báo cáo tham luận."),
+        "{unit}"
+    );
+    assert!(!unit.contains("sảnh chính"), "{unit}");
+    let proposal = page_texts(&dir.join("to-trinh.pdf")).join(" ");
+    assert!(
+        proposal.contains("- Như trên; - Sở Nội vụ; - Lưu: VT, Văn phòng Cụm."),
+        "{proposal}"
+    );
+}
+
+#[test]
+fn invitations_to_nobody_are_not_made_and_a_stray_exception_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nobody = write(
+        tmp.path(),
+        "khong-ai.yaml",
+        &meeting("invitation:\n  except: [Sở Tài chính, Sở Xây dựng]\n"),
+    );
+    let out = hoinghi()
+        .args(["check", "--doc", "giay-moi"])
+        .arg(&nobody)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("người nhận giấy mời"), "{err}");
+    let stray = write(
+        tmp.path(),
+        "la.yaml",
+        &meeting("invitation:\n  except: [Sở Tài chánh]\n"),
+    );
+    let out = hoinghi().arg("check").arg(&stray).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("invitation.except[0]"), "{err}");
+    assert!(err.contains("Sở Tài chính"), "{err}");
+}

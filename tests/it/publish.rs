@@ -708,6 +708,87 @@ fn generic_headings_are_not_key_contents() {
     );
 }
 
+/// Three sections, each with a summary, the second with `in_article: false`.
+const THREE_SECTIONS: &str = "  - title: Công tác chuyên môn\n    summary: hoàn thành nhiệm vụ chính trị\n    items: [Hoàn thành nhiệm vụ.]\n  - title: Khen thưởng\n    summary: khen thưởng cuối năm\n    in_article: false\n    items: [Bình xét khen thưởng.]\n  - title: Chuyển đổi số\n    summary: chuyển đổi số\n    items: [Số hóa hồ sơ.]\n";
+
+#[test]
+fn sections_kept_out_of_the_article_or_chosen_by_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let txt = signing_article(tmp.path(), "tru-muc", THREE_SECTIONS);
+    assert!(
+        txt.contains("với các nội dung trọng tâm: hoàn thành nhiệm vụ chính trị; chuyển đổi số.\n"),
+        "{txt}"
+    );
+    // `article.sections` decides instead: only section II, though it says `in_article: false`.
+    let yaml = minimal(&format!(
+        "article:\n  byline: Lam Hồng\n  sections: [2]\ncommitments:\n{THREE_SECTIONS}"
+    ))
+    .replace("activities: [review]", "activities: [sign]");
+    let file = write(tmp.path(), "chon-muc.yaml", &yaml);
+    let (dir, out) = render(&file, &tmp.path().join("out2"), &["--format", "txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = read(&dir.join("bai-tin.txt"));
+    assert!(
+        txt.contains("với các nội dung trọng tâm: khen thưởng cuối năm.\n"),
+        "{txt}"
+    );
+    // A number with no section is named.
+    let file = write(
+        tmp.path(),
+        "sai-so.yaml",
+        &yaml.replace("sections: [2]", "sections: [2, 4]"),
+    );
+    let out = hoinghi().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("article.sections[1]"), "{err}");
+    assert!(err.contains("không có mục giao ước số 4"), "{err}");
+}
+
+#[test]
+fn a_mid_year_review_is_named_so_in_the_headline_and_the_minutes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = minimal("secretary: { name: Lò Thị Mỷ }\narticle:\n  byline: Lam Hồng\n")
+        .replace("activities: [review]", "activities: [mid_year_review]")
+        .replace("date: 2026-12-18", "date: 2026-07-10");
+    let file = write(tmp.path(), "so-ket.yaml", &yaml);
+    let (dir, out) = render(&file, &tmp.path().join("out"), &["--format", "pdf,txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = read(&dir.join("bai-tin.txt"));
+    let headline = txt.lines().next().unwrap();
+    assert_eq!(
+        headline,
+        "Cụm thi đua các sở, ngành kinh tế sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026"
+    );
+    assert!(
+        txt.contains("tổ chức hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026."),
+        "{txt}"
+    );
+    let minutes = crate::support::pdf::facts(&std::fs::read(dir.join("bien-ban.pdf")).unwrap());
+    let text = minutes
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026"),
+        "{text}"
+    );
+    // Not with the year-end review.
+    let both = write(
+        tmp.path(),
+        "ca-hai.yaml",
+        &yaml.replace("[mid_year_review]", "[review, mid_year_review]"),
+    );
+    let out = hoinghi().arg("check").arg(&both).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("vừa sơ kết 6 tháng"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// The outlet's tag as the outlet writes it (issue 22, item 4): a bare code is put in the
 /// usual form ("BNP" → "(BNP) - "); a tag written with its punctuation ("(GLO)-", "QTO -")
 /// is printed as written, then one space, at the start of the lead in every format.

@@ -60,6 +60,7 @@ pub fn section() -> impl Strategy<Value = Section> {
             intro,
             items,
             summary: summary.map(str::to_owned),
+            in_article: None,
         })
 }
 
@@ -106,6 +107,7 @@ pub fn small_sections() -> impl Strategy<Value = Vec<Section>> {
                     intro,
                     items: std::mem::replace(&mut items, rest),
                     summary: summary.map(str::to_owned),
+                    in_article: None,
                 });
             }
             sections.retain(|s| !s.items.is_empty());

@@ -336,14 +336,8 @@ fn pack_and_defects(m: &mut Meeting, defect: Option<Defect>, oddities: &[Oddity]
     let members = m.members.len();
     *m = Meeting {
         invitation: Some(hoinghi::model::Invitation {
-            number: None,
-            issued: None,
-            guests: true,
             members: false,
-            notes: Vec::new(),
-            contact: None,
-            signer_title: None,
-            signer: None,
+            ..Default::default()
         }),
         programme: vec![hoinghi::model::ProgrammeItem {
             time: "08:00 - 08:15".into(),
@@ -366,13 +360,8 @@ fn pack_and_defects(m: &mut Meeting, defect: Option<Defect>, oddities: &[Oddity]
             end_time: None,
         }),
         proposal: Some(hoinghi::model::Proposal {
-            number: None,
-            issued: None,
             to: "Ủy ban nhân dân tỉnh".into(),
-            legal_bases: Vec::new(),
-            results: Vec::new(),
-            signer_title: None,
-            signer: None,
+            ..Default::default()
         }),
         ..std::mem::take(m)
     };

@@ -140,6 +140,7 @@ pub fn article() -> impl Strategy<Value = Article> {
                     date_style,
                     paragraphs,
                     list_members,
+                    sections: None,
                     photos: Vec::new(),
                     byline: format!("Tin, ảnh: {byline}"),
                     end_mark,
