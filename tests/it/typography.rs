@@ -210,6 +210,78 @@ fn signature_block_never_stands_alone_at_any_page_break() {
     }
 }
 
+/// The foot of the text area: an A4 page (842 pt) less the 20 mm bottom margin.
+const TEXT_FOOT: f32 = 842.0 - 20.0 * 72.0 / 25.4;
+
+/// Issue 22, "a half-empty first page": when the signatures move to the next page only the
+/// closing sentence goes with them. As the body grows one paragraph at a time before tall
+/// signature cells (a deputy signing KT., two-line unit names), whenever the page where the
+/// signatures begin opens with anything but the closing sentence, the page before it was
+/// full: less than 70 pt (three lines and their gaps, what a heading and the two lines it
+/// keeps need) left at its foot. A section moved with the signatures would leave a third of
+/// the page (about 240 pt) empty.
+#[test]
+fn only_the_closing_sentence_goes_with_the_signatures() {
+    let engine = api::engine(None);
+    let file = sample_files()
+        .into_iter()
+        .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
+        .unwrap();
+    let base = api::prepare(&engine, &file).unwrap();
+    let mut tall = api::meeting(&base).clone();
+    for (i, unit) in tall.members.iter_mut().enumerate() {
+        unit.name = format!("Ủy ban nhân dân phường Hoàng Văn Thụ số {}", i + 1);
+        unit.signer.title = "Phó Chủ tịch".into();
+        unit.signer.authority = hoinghi::model::Authority::Deputy;
+        unit.signer.principal_title = Some("Chủ tịch".into());
+    }
+    let closing = "Bản giao ước thi đua được lập";
+    for profile in [Profile::Nd30, Profile::Party] {
+        let engine = api::engine(Some(profile));
+        for extra in 0..14 {
+            let mut meeting = tall.clone();
+            for i in 0..extra {
+                meeting.commitments[1].items.push(Commitment {
+                    text: format!(
+                        "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
+                         sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
+                    ),
+                    items: Vec::new(),
+                });
+            }
+            let prepared = api::with_meeting(&engine, &base, meeting);
+            let typeset = api::typeset(&engine, &prepared, DocKind::GiaoUoc, "half").unwrap();
+            let pages = geometry::pages(&typeset.pdf);
+            let what = format!("{profile:?} with {extra} extra items");
+            let sign_page =
+                page_of(&pages, "ĐẠI DIỆN CÁC ĐƠN VỊ").unwrap_or_else(|| panic!("{what}"));
+            if sign_page == 0 {
+                continue;
+            }
+            // The page's first line of body text (its page number left out).
+            let first = pages[sign_page]
+                .iter()
+                .find(|s| !s.text.chars().all(|c| c.is_ascii_digit()))
+                .unwrap();
+            if first.text.replace('\u{a0}', " ").starts_with(closing) {
+                continue;
+            }
+            let last = pages[sign_page - 1]
+                .iter()
+                .map(|s| s.baseline)
+                .fold(0.0_f32, f32::max);
+            let free = TEXT_FOOT - last;
+            assert!(
+                free < 70.0,
+                "{what}: page {} opens with {:?} though {free:.0} pt were free at the foot of page {}",
+                sign_page + 1,
+                first.text,
+                sign_page
+            );
+        }
+    }
+}
+
 /// Point 32 (issue 22): the programme, attendance sheet, proposal, vote count and every
 /// invitation of every sample, in both profiles, break no table cell or centred line inside a
 /// compound ("Tỉnh | ủy", "Văn | phòng"), a province's name or "năm | 2024".
