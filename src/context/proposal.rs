@@ -4,14 +4,16 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, issue_date_line, legal_bases, number};
+use super::letters::{LetterheadCtx, NumberCtx, issue_date_line, legal_bases, letterhead, number};
 use super::{Context, one_line};
 use crate::model::{AwardStatus, Meeting, Proposal};
 
 /// The award proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalCtx {
-    /// Number (blanks when the file gives none).
+    /// The header the proposal goes out under: the bloc's or the head unit's.
+    pub letterhead: LetterheadCtx,
+    /// Number (blanks when the file gives none), with the letterhead's code.
     pub number: NumberCtx,
     /// Date line, or with blanks.
     pub date_line: String,
@@ -74,8 +76,10 @@ pub fn build(m: &Meeting, p: &Proposal, ctx: &Context) -> ProposalCtx {
     } else {
         &p.legal_bases
     };
+    let letterhead = letterhead(m, p.letterhead);
     ProposalCtx {
-        number: number(p.number, "TTr", m.numbers.issuer_code.as_deref()),
+        number: number(p.number, "TTr", letterhead.code.as_deref()),
+        letterhead,
         date_line: issue_date_line(&m.bloc.place, p.issued.as_deref(), m.year),
         to: one_line(p.to.trim()),
         legal_bases: legal_bases(bases, ";"),

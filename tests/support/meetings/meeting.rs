@@ -344,6 +344,7 @@ fn pack_and_defects(m: &mut Meeting, defect: Option<Defect>, oddities: &[Oddity]
             contact: None,
             signer_title: None,
             signer: None,
+            letterhead: Default::default(),
         }),
         programme: vec![hoinghi::model::ProgrammeItem {
             time: "08:00 - 08:15".into(),
@@ -373,6 +374,7 @@ fn pack_and_defects(m: &mut Meeting, defect: Option<Defect>, oddities: &[Oddity]
             results: Vec::new(),
             signer_title: None,
             signer: None,
+            letterhead: Default::default(),
         }),
         ..std::mem::take(m)
     };
