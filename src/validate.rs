@@ -16,6 +16,8 @@ use crate::model::{
 };
 use crate::text::closest;
 
+mod signers;
+
 /// The years a meeting, its emulation year and the year under review may have.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 
@@ -35,6 +37,7 @@ pub fn validate(meeting: &Meeting, dir: &Path) -> (Option<Schedule>, Vec<Problem
     check_invitation(meeting, &mut problems);
     check_article_sections(meeting, &mut problems);
     check_article(meeting, &mut problems);
+    signers::check_letterheads(meeting, &mut problems);
     (schedule, problems)
 }
 
@@ -93,7 +96,7 @@ pub fn check_profile(meeting: &Meeting, profile: Profile) -> Vec<Problem> {
     let mut problems = Vec::new();
     if profile == Profile::Party {
         for (i, u) in meeting.members.iter().enumerate() {
-            if u.signer.authority == Authority::ByDelegation {
+            if u.signer.authority.has(Authority::ByDelegation) {
                 problems.push(
                     Problem::error(
                         format!("members[{i}].signer.authority"),
@@ -512,6 +515,8 @@ fn check_members(m: &Meeting, problems: &mut Vec<Problem>) {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, u) in m.members.iter().enumerate() {
         check_unique(i, u, &mut names, &mut ids, problems);
+        signers::check_authority(i, &u.signer, problems);
+        signers::check_on_behalf_of(i, u, problems);
         check_principal(i, &u.signer, problems);
     }
     for (i, u) in m.members.iter().enumerate() {
@@ -570,7 +575,7 @@ fn check_unique<'m>(
 /// A signer for the head (deputy, by order, by delegation) of member `i` names the head's title.
 fn check_principal(i: usize, s: &Signer, problems: &mut Vec<Problem>) {
     let needs_principal = matches!(
-        s.authority,
+        s.authority.own(),
         Authority::Deputy | Authority::ByOrder | Authority::ByDelegation
     );
     if needs_principal
@@ -596,7 +601,7 @@ fn check_principal(i: usize, s: &Signer, problems: &mut Vec<Problem>) {
 
 /// An acting head of member `i` whose own title is a deputy's names the head's title.
 fn check_acting(i: usize, s: &Signer, problems: &mut Vec<Problem>) {
-    if s.authority == Authority::Acting
+    if s.authority.own() == Authority::Acting
         && s.principal_title
             .as_deref()
             .is_none_or(|t| t.trim().is_empty())

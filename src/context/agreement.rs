@@ -4,14 +4,16 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, RecipientsCtx, number, recipients};
+use super::letters::{LetterheadCtx, NumberCtx, RecipientsCtx, letterhead, number, recipients};
 use crate::model::{Meeting, Section};
 use crate::vietnamese::{self as vi, upper_vi};
 
 /// Pledge agreement values.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementCtx {
-    /// Number, when the file gives the agreement's code.
+    /// The header the agreement goes out under: the bloc's or the head unit's.
+    pub letterhead: LetterheadCtx,
+    /// Number, when the file gives the agreement's code, with the letterhead's code.
     pub number: Option<NumberCtx>,
     /// Title, as the file gives it.
     pub title: Option<String>,
@@ -79,6 +81,7 @@ pub struct SubItemCtx {
 /// The agreement's facts of `m`.
 pub fn build(m: &Meeting) -> AgreementCtx {
     let a = &m.agreement;
+    let letterhead = letterhead(m, a.letterhead);
     AgreementCtx {
         number: m
             .numbers
@@ -86,7 +89,8 @@ pub fn build(m: &Meeting) -> AgreementCtx {
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(|code| number(m.numbers.agreement, code, m.numbers.issuer_code.as_deref())),
+            .map(|kind| number(m.numbers.agreement, kind, letterhead.code.as_deref())),
+        letterhead,
         title: a.title.clone(),
         subject: a.subject.clone(),
         preamble: a.preamble.clone(),

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, RecipientsCtx, issue_date_line, number, recipients};
+use super::letters::{
+    LetterheadCtx, NumberCtx, RecipientsCtx, issue_date_line, letterhead, number, recipients,
+};
 use super::people::PersonCtx;
 use super::{Context, one_line};
 use crate::model::{Invitation, Meeting};
@@ -12,7 +14,9 @@ use crate::model::{Invitation, Meeting};
 /// The invitations.
 #[derive(Debug, Clone, Serialize)]
 pub struct InvitationCtx {
-    /// Number (blanks when the file gives none).
+    /// The header the invitations go out under: the bloc's or the head unit's.
+    pub letterhead: LetterheadCtx,
+    /// Number (blanks when the file gives none), with the letterhead's code.
     pub number: NumberCtx,
     /// "Lào Cai, ngày 05 tháng 01 năm 2027", or with blanks to fill in.
     pub date_line: String,
@@ -78,8 +82,10 @@ pub fn build(m: &Meeting, inv: &Invitation, ctx: &Context) -> InvitationCtx {
     for (i, invitee) in invitees.iter_mut().enumerate() {
         invitee.file = invitation_file(i + 1, &invitee.name);
     }
+    let letterhead = letterhead(m, inv.letterhead);
     InvitationCtx {
-        number: number(inv.number, "GM", m.numbers.issuer_code.as_deref()),
+        number: number(inv.number, "GM", letterhead.code.as_deref()),
+        letterhead,
         date_line: issue_date_line(&m.bloc.place, inv.issued.as_deref(), m.year),
         invitees,
         notes: paragraphs(&inv.notes),

@@ -4,8 +4,57 @@
 
 use serde::Serialize;
 
-use super::one_line;
+use super::{centred_upper, one_line};
+use crate::model::{Letterhead, Meeting};
 use crate::vietnamese::{self as vi, glue_names};
+
+/// The header a document goes out under: the bloc's, or its head unit's (schema v1.2).
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterheadCtx {
+    /// The superior body, upper case, with its break marks.
+    pub superior: Option<String>,
+    /// The issuer (the bloc, or the head unit as its header names it), upper case, with its
+    /// break marks.
+    pub issuer: String,
+    /// Whether the head unit issues the document (its letters sign "TM. KHỐI THI ĐUA").
+    pub head_unit: bool,
+    /// The issuer's code in the number line, when the file gives one.
+    #[serde(skip)]
+    pub code: Option<String>,
+}
+
+/// The header of a document of `m` that goes out under `choice`: the bloc's (`bloc.superior`,
+/// `bloc.name`, `numbers.issuer_code`), or the head unit's (`members[].header`: its superior,
+/// its name as the header prints it, else its `name`, and its code). Validation makes sure
+/// `bloc.head_unit` names a member when a document asks for its letterhead; should it not,
+/// the bloc's header is used.
+pub fn letterhead(m: &Meeting, choice: Letterhead) -> LetterheadCtx {
+    let code = |c: Option<&str>| {
+        c.map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+    };
+    fn given(s: &Option<String>) -> Option<&str> {
+        s.as_deref().filter(|s| !s.trim().is_empty())
+    }
+    match (choice, m.head_member()) {
+        (Letterhead::HeadUnit, Some(unit)) => {
+            let header = unit.header.clone().unwrap_or_default();
+            LetterheadCtx {
+                superior: given(&header.superior).map(centred_upper),
+                issuer: centred_upper(given(&header.name).unwrap_or(&unit.name)),
+                head_unit: true,
+                code: code(header.issuer_code.as_deref()),
+            }
+        }
+        _ => LetterheadCtx {
+            superior: m.bloc.superior.as_deref().map(centred_upper),
+            issuer: centred_upper(&m.bloc.name),
+            head_unit: false,
+            code: code(m.numbers.issuer_code.as_deref()),
+        },
+    }
+}
 
 /// The Nơi nhận a file writes for a document.
 #[derive(Debug, Clone, Default, Serialize)]

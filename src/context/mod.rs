@@ -37,7 +37,7 @@ pub use article::{ArticleCtx, apply_words};
 pub use letters::{join_and, legal_bases, recipient_lines};
 pub use minutes::{AwardCtx, MinutesCtx, ProceedingCtx};
 pub use pack::PackCtx;
-pub use people::{GuestCtx, MemberCtx, PersonCtx, SignLine};
+pub use people::{GuestCtx, MemberCtx, PersonCtx};
 pub use votes::VoteCtx;
 
 /// A break the clerk wrote in a name (a new line in the file), as the Typst library reads it.

@@ -4,14 +4,19 @@
 
 use serde::Serialize;
 
-use super::letters::{NumberCtx, RecipientsCtx, issue_date_line, legal_bases, number, recipients};
+use super::letters::{
+    LetterheadCtx, NumberCtx, RecipientsCtx, issue_date_line, legal_bases, letterhead, number,
+    recipients,
+};
 use super::{Context, one_line};
 use crate::model::{AwardStatus, Meeting, Proposal};
 
 /// The award proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalCtx {
-    /// Number (blanks when the file gives none).
+    /// The header the proposal goes out under: the bloc's or the head unit's.
+    pub letterhead: LetterheadCtx,
+    /// Number (blanks when the file gives none), with the letterhead's code.
     pub number: NumberCtx,
     /// Date line, or with blanks.
     pub date_line: String,
@@ -76,8 +81,10 @@ pub fn build(m: &Meeting, p: &Proposal, ctx: &Context) -> ProposalCtx {
     } else {
         &p.legal_bases
     };
+    let letterhead = letterhead(m, p.letterhead);
     ProposalCtx {
-        number: number(p.number, "TTr", m.numbers.issuer_code.as_deref()),
+        number: number(p.number, "TTr", letterhead.code.as_deref()),
+        letterhead,
         date_line: issue_date_line(&m.bloc.place, p.issued.as_deref(), m.year),
         to: one_line(p.to.trim()),
         legal_bases: legal_bases(bases, ";"),

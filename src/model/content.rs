@@ -261,10 +261,26 @@ pub struct Numbers {
     pub minutes: Option<u32>,
 }
 
+/// Whose header a document goes out under (schema v1.2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Letterhead {
+    /// The bloc's: `bloc.superior` and `bloc.name`, numbered with `numbers.issuer_code`.
+    #[default]
+    Bloc,
+    /// The head unit's (`bloc.head_unit`): a bloc has no seal, so its letters go out under
+    /// the head unit's header (`members[].header`) and number, signed "TM. KHỐI THI ĐUA".
+    HeadUnit,
+}
+
 /// Options for the pledge agreement.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct AgreementOptions {
+    /// Whose header the agreement goes out under: `bloc` (default) or `head_unit` (its
+    /// header, and its code in the number line; schema v1.2).
+    #[serde(default)]
+    pub letterhead: Letterhead,
     /// Title (default "BẢN GIAO ƯỚC THI ĐUA").
     #[serde(default)]
     pub title: Option<String>,

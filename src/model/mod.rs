@@ -13,14 +13,14 @@ mod when;
 
 pub use content::{
     AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, DateStyle,
-    MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType, Section, Vote,
-    VoteOption,
+    Letterhead, MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType, Section,
+    Vote, VoteOption,
 };
 pub use pack::{
     Attendance, AttendanceRow, CommitteeMember, Counting, Invitation, ProgrammeItem, Proposal,
     UnitResult,
 };
-pub use people::{Address, Authority, Guest, Member, Person, Signer};
+pub use people::{Address, Authorities, Authority, Guest, Member, Person, Signer, UnitHeader};
 pub use visit::TextVisitor;
 pub use when::{Schedule, parse_date, parse_time};
 
@@ -134,7 +134,8 @@ pub struct Bloc {
     /// Format profile: `nd30` (state format) or `party`.
     #[serde(default)]
     pub profile: Profile,
-    /// The member unit heading the bloc this year (`id` or `name` of a member).
+    /// The member unit heading the bloc this year (`id` or `name` of a member); the documents
+    /// with `letterhead: head_unit` go out under its header and number.
     #[serde(default)]
     pub head_unit: Option<String>,
     /// How people are addressed when their own `address` is not given (default `dong_chi`).
@@ -226,6 +227,14 @@ impl Meeting {
             (inv.guests && !self.guests.is_empty())
                 || self.members.iter().any(|u| self.is_invited(u))
         })
+    }
+
+    /// The member heading the bloc this year (`bloc.head_unit`), when it names one.
+    pub fn head_member(&self) -> Option<&Member> {
+        self.bloc
+            .head_unit
+            .as_deref()
+            .and_then(|r| self.find_member(r))
     }
 
     /// Finds a member by `id` or by exact name.

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Letterhead;
+
 fn yes() -> bool {
     true
 }
@@ -51,12 +53,20 @@ pub struct Invitation {
     /// Who to call about the meeting ("đồng chí Lê Văn A, điện thoại 0912 345 678").
     #[serde(default)]
     pub contact: Option<String>,
-    /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA").
+    /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA"; under the head unit's
+    /// letterhead "TM. <KHỐI/CỤM> THI ĐUA" over "TRƯỞNG <KHỐI/CỤM>"). Lines written on lines
+    /// of their own (a line break in the text) are the block's lines: the last is the
+    /// position, regular in the Party profile; the lines above it and every `TM.`/`KT.`/`TL.`
+    /// line are bold (schema v1.2).
     #[serde(default)]
     pub signer_title: Option<String>,
     /// The signer (default the chair).
     #[serde(default)]
     pub signer: Option<String>,
+    /// Whose header the invitations go out under: `bloc` (default) or `head_unit` (schema
+    /// v1.2).
+    #[serde(default)]
+    pub letterhead: Letterhead,
 }
 
 impl Default for Invitation {
@@ -76,6 +86,7 @@ impl Default for Invitation {
             archive: None,
             signer_title: None,
             signer: None,
+            letterhead: Letterhead::default(),
         }
     }
 }
@@ -179,12 +190,17 @@ pub struct Proposal {
     /// v1.2).
     #[serde(default)]
     pub archive: Option<String>,
-    /// The signer's position line (default "TRƯỞNG <KHỐI/CỤM> THI ĐUA").
+    /// The signer's position line, as `invitation.signer_title` (lines of their own, schema
+    /// v1.2).
     #[serde(default)]
     pub signer_title: Option<String>,
     /// The signer (default the chair).
     #[serde(default)]
     pub signer: Option<String>,
+    /// Whose header the proposal goes out under: `bloc` (default) or `head_unit` (schema
+    /// v1.2).
+    #[serde(default)]
+    pub letterhead: Letterhead,
 }
 
 /// One unit's results, for the proposal's table.

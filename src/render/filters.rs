@@ -65,13 +65,20 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("lower_first", |s: &str| crate::context::lower_first(s));
     env.add_filter("nobreak", |s: &str| s.replace(' ', "\u{a0}"));
     env.add_filter("given_or", given_or);
-    // A letter's signature block under one position ("TRƯỞNG KHỐI THI ĐUA"): one bold line.
-    env.add_filter("sign_lines", |title: &str| {
-        Value::from_serialize([crate::context::SignLine {
-            text: crate::context::centred_upper(title),
-            bold: true,
-        }])
-    });
+    // A letter's signature block from its title ("TRƯỞNG KHỐI THI ĐUA", or lines of their own:
+    // "TM. Khối thi đua" / "Trưởng Khối"), in `profile` (nd30 when not given: every line
+    // bold), with `over` (a collective's TM. line) on top unless the title opens with one.
+    env.add_filter(
+        "sign_lines",
+        |title: &str, profile: Option<&str>, over: Option<&str>| {
+            let profile = if profile == Some("party") {
+                crate::model::Profile::Party
+            } else {
+                crate::model::Profile::Nd30
+            };
+            Value::from_serialize(crate::context::people::title_lines(title, over, profile))
+        },
+    );
     env.add_filter("recipient_lines", |items: Vec<String>, last: String| {
         crate::context::recipient_lines(&items, &last)
     });

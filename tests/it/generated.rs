@@ -246,7 +246,7 @@ fn largest_members() -> Vec<Member> {
                         SYLLABLES[(i / 7 + 5) % SYLLABLES.len()],
                     ),
                     title: "Phó Chánh Văn phòng Thường trực".into(),
-                    authority,
+                    authority: authority.into(),
                     on_behalf_of: (authority == Authority::Collective)
                         .then(|| "Ban Thường vụ Đảng ủy".into()),
                     principal_title: matches!(
@@ -257,6 +257,7 @@ fn largest_members() -> Vec<Member> {
                     address: None,
                 },
                 absent: (i % 50 == 7).then(|| "bận công tác".into()),
+                header: None,
             }
         })
         .collect()

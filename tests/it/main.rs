@@ -20,5 +20,6 @@ mod pack;
 mod photos;
 mod publish;
 mod samples;
+mod signers;
 mod typography;
 mod wording;

@@ -47,7 +47,7 @@ pub fn apply(defect: Defect, m: &mut Meeting) {
         Defect::NoMembers => m.members.clear(),
         Defect::MissingPrincipal => {
             if let Some(u) = m.members.first_mut() {
-                u.signer.authority = Authority::Deputy;
+                u.signer.authority = Authority::Deputy.into();
                 u.signer.principal_title = None;
             }
         }

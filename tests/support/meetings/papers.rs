@@ -78,6 +78,7 @@ pub fn agreement_options() -> impl Strategy<Value = AgreementOptions> {
                     columns,
                     recipients,
                     archive,
+                    letterhead: Default::default(),
                 }
             },
         )

@@ -1,6 +1,6 @@
 //! People: names, signers and their authority, the chair and secretary, guests, speakers.
 
-use hoinghi::model::{Address, Authority, Guest, Person, Proceeding, Signer};
+use hoinghi::model::{Address, Authorities, Authority, Guest, Person, Proceeding, Signer};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -60,14 +60,22 @@ pub fn signer(delegation: bool) -> impl Strategy<Value = Signer> {
                     Authority::Acting => Some("Giám đốc".to_owned()),
                     Authority::None | Authority::Collective => None,
                 };
+                // One signer for a head in four also signs for a collective: "TM. … / KT. …".
+                let also_collective =
+                    roll == 3 && !matches!(authority, Authority::None | Authority::Collective);
                 let on_behalf_of = match authority {
                     Authority::Collective => behalf.map(str::to_owned),
+                    _ if also_collective => behalf.map(str::to_owned),
                     _ => None,
                 };
                 Signer {
                     name,
                     title: title.to_owned(),
-                    authority,
+                    authority: if also_collective {
+                        Authorities(vec![Authority::Collective, authority])
+                    } else {
+                        authority.into()
+                    },
                     on_behalf_of,
                     principal_title,
                     address,

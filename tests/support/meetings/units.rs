@@ -134,6 +134,7 @@ pub fn finish_members(raw: Vec<RawMember>) -> Vec<Member> {
                 name,
                 signer: r.signer,
                 absent: r.absent,
+                header: None,
             }
         })
         .collect()
