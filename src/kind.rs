@@ -91,6 +91,29 @@ impl DocKind {
             .collect()
     }
 
+    /// The documents this kind makes of `meeting`: one (`[None]`), or with
+    /// `counting.per_ballot` one vote-count minutes per secret ballot (`[Some(1), Some(2), …]`),
+    /// each typeset on its own and named [`DocKind::file_stem`].
+    pub fn parts_in(self, meeting: &Meeting) -> Vec<Option<usize>> {
+        let per_ballot = self == DocKind::BienBanKiemPhieu
+            && meeting.counting.as_ref().is_some_and(|c| c.per_ballot);
+        let ballots = meeting.votes.iter().filter(|v| v.is_secret()).count();
+        if per_ballot && ballots > 0 {
+            (1..=ballots).map(Some).collect()
+        } else {
+            vec![None]
+        }
+    }
+
+    /// The name of a document's files without extension: the slug (`bien-ban-kiem-phieu`), or
+    /// for one of several parts the slug and the part's number (`bien-ban-kiem-phieu-2`).
+    pub fn file_stem(self, part: Option<usize>) -> String {
+        match part {
+            Some(n) => format!("{}-{n}", self.slug()),
+            None => self.slug().to_owned(),
+        }
+    }
+
     /// The MiniJinja template that produces this kind.
     pub fn template(self) -> String {
         format!("{}.typ.j2", self.slug())

@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use crate::diag::Problem;
 use crate::images::{self, ImageInfo, ImageProblem};
 use crate::model::{
-    Activity, Address, Authority, HEADLINE_WORDS, Meeting, Member, PercentBase, Profile, Schedule,
-    Signer, Vote, parse_date, parse_time,
+    Activity, Address, Authority, CountedBy, HEADLINE_WORDS, Meeting, Member, PercentBase, Profile,
+    Schedule, Signer, Vote, parse_date, parse_time,
 };
 use crate::text::closest;
+use chrono::NaiveTime;
 
 mod signers;
 
@@ -315,11 +316,7 @@ fn check_pack_times(m: &Meeting, problems: &mut Vec<Problem>) {
             problems.push(bad_date(path, value));
         }
     }
-    if let Some(end) = m.counting.as_ref().and_then(|c| c.end_time.as_deref())
-        && parse_time(end).is_none()
-    {
-        problems.push(bad_time("counting.end_time", end));
-    }
+    check_counting(m, problems);
     for (i, item) in m.programme.iter().enumerate() {
         let clock_like = |part: &str| part.chars().any(|c| c.is_ascii_digit());
         if item
@@ -332,6 +329,123 @@ fn check_pack_times(m: &Meeting, problems: &mut Vec<Problem>) {
                 "write hours:minutes on the 24-hour clock, or a span \"07:30 - 08:00\" (in quotes)"
             )));
         }
+    }
+}
+
+/// The vote-count minutes: a committee to sign them; when counting began and ended
+/// (`counting`, and each ballot's own `votes[i].counting`): times of day, the start not after
+/// the end, the start not before the meeting's; a ballot's own block only where it is read (a
+/// secret ballot, `counting.per_ballot`).
+fn check_counting(m: &Meeting, problems: &mut Vec<Problem>) {
+    if m.counting.as_ref().is_some_and(|c| c.committee.is_empty()) {
+        problems.push(Problem::error(
+            "counting.committee",
+            text!(
+                "Ban kiểm phiếu chưa có thành viên nào",
+                "the vote-counting committee has no members"
+            ),
+        ));
+    }
+    let c = m.counting.clone().unwrap_or_default();
+    let end = time_at("counting.end_time", c.end_time.as_deref(), problems);
+    let start = time_at("counting.start_time", c.start_time.as_deref(), problems);
+    check_counting_span("counting", (start, end), (true, true), m, problems);
+    for (i, v) in m.votes.iter().enumerate() {
+        let Some(own) = &v.counting else { continue };
+        let path = format!("votes[{i}].counting");
+        let own_end = time_at(
+            &format!("{path}.end_time"),
+            own.end_time.as_deref(),
+            problems,
+        );
+        let own_start = time_at(
+            &format!("{path}.start_time"),
+            own.start_time.as_deref(),
+            problems,
+        );
+        let span = (own_start.or(start), own_end.or(end));
+        let given = (own_start.is_some(), own_end.is_some());
+        if given.0 || given.1 {
+            check_counting_span(&path, span, given, m, problems);
+        }
+        if !(v.is_secret() && c.per_ballot && m.counting.is_some()) {
+            problems.push(unread_ballot_counting(&path, v.is_secret()));
+        }
+    }
+}
+
+/// The time at `path`, when given: an error when it is no time of day.
+fn time_at(path: &str, value: Option<&str>, problems: &mut Vec<Problem>) -> Option<NaiveTime> {
+    let value = value?;
+    let time = parse_time(value);
+    if time.is_none() {
+        problems.push(bad_time(path, value));
+    }
+    time
+}
+
+/// A counting's `(start, end)` at `path` (`given`: which of them the block itself gives, the
+/// field an error names): the start not after the end (an error), not before the meeting's
+/// start (a warning).
+fn check_counting_span(
+    path: &str,
+    (start, end): (Option<NaiveTime>, Option<NaiveTime>),
+    given: (bool, bool),
+    m: &Meeting,
+    problems: &mut Vec<Problem>,
+) {
+    let field = if given.0 { "start_time" } else { "end_time" };
+    if let (Some(s), Some(e)) = (start, end)
+        && s > e
+    {
+        let (s, e) = (s.format("%H:%M"), e.format("%H:%M"));
+        problems.push(
+            Problem::error(
+                format!("{path}.{field}"),
+                text!(
+                    "giờ bắt đầu kiểm phiếu ({s}) sau giờ kết thúc kiểm phiếu ({e})",
+                    "counting starts ({s}) after it ends ({e})"
+                ),
+            )
+            .hint(text!(
+                "kiểm tra lại start_time và end_time của việc kiểm phiếu (giờ 24: 14:00 là 2 giờ chiều)",
+                "check the counting's start_time and end_time (24-hour clock: 14:00 is 2 pm)"
+            )),
+        );
+    }
+    if let (Some(s), Some(opening), true) = (start, parse_time(&m.start_time), given.0)
+        && s < opening
+    {
+        let (s, o) = (s.format("%H:%M"), opening.format("%H:%M"));
+        problems.push(Problem::warning(
+            format!("{path}.start_time"),
+            text!(
+                "giờ bắt đầu kiểm phiếu ({s}) trước giờ khai mạc hội nghị ({o})",
+                "counting starts ({s}) before the meeting opens ({o})"
+            ),
+        ));
+    }
+}
+
+/// The warning for a ballot's own counting block (`path`) that no minutes read: the vote is
+/// no secret ballot, or the minutes are not made per ballot.
+fn unread_ballot_counting(path: &str, secret: bool) -> Problem {
+    if secret {
+        Problem::warning(
+            path,
+            text!(
+                "chỉ dùng khi lập biên bản kiểm phiếu riêng cho từng cuộc bỏ phiếu (`counting.per_ballot: true`); bỏ qua",
+                "read only when each ballot has its own vote-count minutes (`counting.per_ballot: true`); ignored"
+            ),
+        )
+    } else {
+        Problem::warning(
+            path,
+            text!(
+                "cuộc biểu quyết này không bỏ phiếu kín nên không có biên bản kiểm phiếu; bỏ qua",
+                "this vote is no secret ballot, so it has no vote-count minutes; ignored"
+            ),
+        )
     }
 }
 
@@ -668,6 +782,9 @@ fn check_vote(m: &Meeting, v: &Vote, path: &str, problems: &mut Vec<Problem>) {
         ));
         return;
     }
+    if v.counted_by == CountedBy::Unit {
+        check_unit_voters(m, v, path, problems);
+    }
     if v.options.is_empty() {
         problems.push(Problem::error(
             format!("{path}.options"),
@@ -706,6 +823,40 @@ fn check_vote(m: &Meeting, v: &Vote, path: &str, problems: &mut Vec<Problem>) {
     }
     check_counts(v, returned, path, problems);
     check_bases(m, v, path, problems);
+}
+
+/// A vote counted by unit (`counted_by: unit`, one vote per member unit): its voters at most
+/// the units present, those entitled at most the member units.
+fn check_unit_voters(m: &Meeting, v: &Vote, path: &str, problems: &mut Vec<Problem>) {
+    let present = m.members.iter().filter(|u| u.absent.is_none()).count() as u32;
+    if v.voters > present {
+        problems.push(
+            Problem::error(
+                format!("{path}.voters"),
+                text!(
+                    "biểu quyết theo đơn vị (`counted_by: unit`): số đơn vị biểu quyết ({}) nhiều hơn số đơn vị có mặt ({present})",
+                    "a vote counted by unit (`counted_by: unit`): {} units voting, more than the {present} units present",
+                    v.voters
+                ),
+            )
+            .hint(text!(
+                "mỗi đơn vị có mặt một lượt biểu quyết: `voters` không quá số đơn vị trong `members` không vắng mặt",
+                "one vote per unit present: `voters` at most the units in `members` that are not absent"
+            )),
+        );
+    }
+    let members = m.members.len() as u32;
+    if let Some(eligible) = v.eligible
+        && eligible > members
+    {
+        problems.push(Problem::error(
+            format!("{path}.eligible"),
+            text!(
+                "biểu quyết theo đơn vị: số đơn vị có quyền biểu quyết ({eligible}) nhiều hơn số đơn vị thành viên ({members})",
+                "a vote counted by unit: {eligible} units entitled to vote, more than the {members} member units"
+            ),
+        ));
+    }
 }
 
 /// A vote's counts: none above the voters, their sum (with the invalid ballots) not above the

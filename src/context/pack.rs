@@ -35,7 +35,7 @@ pub fn build(m: &Meeting, ctx: &Context) -> PackCtx {
             .map(|inv| invitation::build(m, inv, ctx)),
         programme: programme::build(m),
         attendance: m.attendance.as_ref().map(|a| attendance::build(m, a)),
-        counting: m.counting.as_ref().map(|c| counting::build(m, c)),
+        counting: m.counting.as_ref().map(|c| counting::build(m, c, ctx)),
         proposal: m.proposal.as_ref().map(|p| proposal::build(m, p, ctx)),
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Meeting, PercentBase, Vote};
+use crate::model::{CountedBy, Meeting, PercentBase, Vote};
 use crate::vietnamese as vi;
 
 /// A vote with its figures.
@@ -16,6 +16,8 @@ pub struct VoteCtx {
     pub method: Option<String>,
     /// A secret ballot on paper.
     pub secret: bool,
+    /// Each member unit casts one vote (`counted_by: unit`): the votes are counted in "đơn vị".
+    pub by_unit: bool,
     /// Voters present (ballots issued).
     pub voters: u32,
     /// Ballots returned.
@@ -112,6 +114,7 @@ pub fn build(m: &Meeting, v: &Vote, resolve: &dyn Fn(&str) -> String) -> VoteCtx
         motion: v.motion.trim().trim_end_matches('.').to_owned(),
         method: v.method.as_deref().map(|s| s.trim().to_owned()),
         secret,
+        by_unit: v.counted_by == CountedBy::Unit,
         voters: v.voters,
         returned,
         valid,

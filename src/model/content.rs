@@ -158,6 +158,25 @@ pub struct Vote {
     /// The outcome in words ("Hội nghị thống nhất đề nghị …").
     #[serde(default)]
     pub result: Option<String>,
+    /// Who votes: `delegate` (default, each delegate present one vote) or `unit` (each member
+    /// unit one vote: "8 đơn vị"; `voters` at most the units present).
+    #[serde(default)]
+    pub counted_by: CountedBy,
+    /// A secret ballot's own vote-count minutes (number, start and end time), read with
+    /// `counting.per_ballot`.
+    #[serde(default)]
+    pub counting: Option<crate::model::BallotCounting>,
+}
+
+/// Who casts a vote's votes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountedBy {
+    /// Each delegate present: "9 đại biểu".
+    #[default]
+    Delegate,
+    /// Each member unit present, one vote each: "8 đơn vị".
+    Unit,
 }
 
 impl Vote {

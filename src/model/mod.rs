@@ -12,13 +12,13 @@ mod visit;
 mod when;
 
 pub use content::{
-    AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, DateStyle,
-    Letterhead, MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType, Section,
-    Vote, VoteOption,
+    AgreementOptions, Article, ArticleAddress, Award, AwardStatus, Commitment, CountedBy,
+    DateStyle, Letterhead, MinutesOptions, Numbers, PercentBase, Photo, Proceeding, RecipientType,
+    Section, Vote, VoteOption,
 };
 pub use pack::{
-    Attendance, AttendanceRow, CommitteeMember, Counting, Invitation, ProgrammeItem, Proposal,
-    UnitResult,
+    Attendance, AttendanceRow, BallotCounting, CommitteeMember, Counting, CountingSigners,
+    Invitation, ProgrammeItem, Proposal, UnitResult,
 };
 pub use people::{Address, Authorities, Authority, Guest, Member, Person, Signer, UnitHeader};
 pub use visit::TextVisitor;

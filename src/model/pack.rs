@@ -137,15 +137,54 @@ pub struct AttendanceRow {
 }
 
 /// `counting`: the vote-count minutes (biên bản kiểm phiếu) of the secret ballots.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Counting {
-    /// Number of the minutes; blanks when absent.
+    /// Number of the minutes; blanks when absent. With `per_ballot`, the first ballot's, the
+    /// next ones numbered on from it (unless a ballot gives its own, `votes[].counting.number`).
     #[serde(default)]
     pub number: Option<u32>,
     /// The vote-counting committee (Ban kiểm phiếu), head first.
     pub committee: Vec<CommitteeMember>,
+    /// When counting began, `HH:MM` (default the meeting's `start_time`); not after `end_time`.
+    #[serde(default)]
+    pub start_time: Option<String>,
     /// When counting ended, `HH:MM`.
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// One vote-count minutes per secret ballot, each a document of its own
+    /// (`bien-ban-kiem-phieu-1.pdf`, `-2.pdf` …); default false: one minutes of every ballot.
+    #[serde(default)]
+    pub per_ballot: bool,
+    /// Who signs the minutes: `all` (default, every member of the committee) or `head` (the
+    /// head alone, "TM. BAN KIỂM PHIẾU" / "TRƯỞNG BAN").
+    #[serde(default)]
+    pub signers: CountingSigners,
+}
+
+/// Who signs the vote-count minutes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountingSigners {
+    /// Every member of the committee, in a grid under "BAN KIỂM PHIẾU".
+    #[default]
+    All,
+    /// The head alone, on behalf of the committee: "TM. BAN KIỂM PHIẾU" / "TRƯỞNG BAN"
+    /// (nd30), "T/M BAN KIỂM PHIẾU" / "TRƯỞNG BAN" (party).
+    Head,
+}
+
+/// `votes[].counting`: a secret ballot's own vote-count minutes, with `counting.per_ballot`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BallotCounting {
+    /// Number of this ballot's minutes (default `counting.number` numbered on, else blanks).
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// When counting this ballot began, `HH:MM` (default `counting.start_time`).
+    #[serde(default)]
+    pub start_time: Option<String>,
+    /// When counting this ballot ended, `HH:MM` (default `counting.end_time`).
     #[serde(default)]
     pub end_time: Option<String>,
 }

@@ -147,6 +147,8 @@ impl Meeting {
                     w.opt("title", &mut p.title);
                     w.opt("role", &mut p.role);
                 });
+                w.opt("start_time", &mut c.start_time);
+                w.opt("end_time", &mut c.end_time);
             });
         }
         if let Some(p) = &mut self.proposal {
@@ -206,6 +208,12 @@ fn vote(w: &mut Walker, v: &mut Vote) {
         w.list("elected", elected);
     }
     w.opt("result", &mut v.result);
+    if let Some(c) = &mut v.counting {
+        w.nest("counting", c, |w, c| {
+            w.opt("start_time", &mut c.start_time);
+            w.opt("end_time", &mut c.end_time);
+        });
+    }
 }
 
 /// The text fields of the agreement block.

@@ -15,17 +15,17 @@ use crate::vietnamese::tone;
 /// what the benchmark's floor typesets with Typst alone.
 pub struct Sources {
     ctx: Context,
-    /// Each kind's generated source.
+    /// Each kind's generated source (a kind made per ballot: one per ballot, in order).
     pub sources: Vec<(DocKind, String)>,
 }
 
 impl Engine {
-    /// The Typst sources of `kinds` of `prepared`.
+    /// The Typst sources of `kinds` of `prepared` (a kind made per ballot once per ballot).
     pub fn sources(&self, prepared: &Prepared, kinds: &[DocKind]) -> Result<Sources, DocError> {
         let ctx = self.context(prepared)?;
-        let sources = kinds
-            .iter()
-            .map(|&kind| Ok((kind, self.render_source(&ctx, kind)?)))
+        let sources = documents(prepared, kinds)
+            .into_iter()
+            .map(|(kind, part)| Ok((kind, self.render_source(&ctx, kind, part)?)))
             .collect::<Result<_, DocError>>()?;
         Ok(Sources { ctx, sources })
     }
@@ -40,11 +40,12 @@ impl Engine {
         source: String,
         ident: &str,
     ) -> Result<Typeset, DocError> {
-        self.typeset_with(prepared, &sources.ctx, kind, source, ident)
+        self.typeset_with(prepared, &sources.ctx, (kind, None), source, ident)
             .map(|(typeset, _)| typeset)
     }
 
-    /// Renders and typesets one document `kind` of `prepared` (its own context).
+    /// Renders and typesets one document `kind` of `prepared` (its own context); of a kind
+    /// made per ballot, the first ballot's ([`Engine::typeset_each`] makes them all).
     pub fn typeset(
         &self,
         prepared: &Prepared,
@@ -52,20 +53,30 @@ impl Engine {
         ident: &str,
     ) -> Result<Rendered, DocError> {
         let context = self.guarded_context(prepared);
-        let doc = self.make(prepared, &context, kind, ident, true);
-        Ok(Rendered {
-            kind,
-            source: doc.source.unwrap_or_default(),
-            typeset: doc.result?,
-            warnings: doc.warnings,
-            elapsed: doc.elapsed,
-        })
+        let part = kind.parts_in(&prepared.meeting)[0];
+        rendered(self.make(prepared, &context, (kind, part), ident, true))
     }
 
-    /// Makes `kinds` of `prepared`, the context built once and shared. The documents are
-    /// typeset side by side on the current rayon pool: one meeting's documents are
-    /// independent, and a clerk waiting for one meeting gets them sooner. (`batch` runs its
-    /// meetings on a pool whose threads are all busy, so there they run one after another.)
+    /// Renders and typesets every document of `kind` of `prepared`: one, or one per secret
+    /// ballot (`counting.per_ballot`), in order; the first that fails is the error.
+    pub fn typeset_each(
+        &self,
+        prepared: &Prepared,
+        kind: DocKind,
+        ident: &str,
+    ) -> Result<Vec<Rendered>, DocError> {
+        let context = self.guarded_context(prepared);
+        kind.parts_in(&prepared.meeting)
+            .into_iter()
+            .map(|part| rendered(self.make(prepared, &context, (kind, part), ident, true)))
+            .collect()
+    }
+
+    /// Makes `kinds` of `prepared` (a kind made per ballot, once per ballot), the context
+    /// built once and shared. The documents are typeset side by side on the current rayon
+    /// pool: one meeting's documents are independent, and a clerk waiting for one meeting gets
+    /// them sooner. (`batch` runs its meetings on a pool whose threads are all busy, so there
+    /// they run one after another.)
     pub(super) fn render_with(
         &self,
         prepared: &Prepared,
@@ -75,24 +86,26 @@ impl Engine {
         keep_source: bool,
     ) -> Vec<Document> {
         use rayon::prelude::*;
-        kinds
-            .par_iter()
-            .map(|&kind| self.make(prepared, context, kind, ident, keep_source))
+        documents(prepared, kinds)
+            .into_par_iter()
+            .map(|doc| self.make(prepared, context, doc, ident, keep_source))
             .collect()
     }
 
-    /// Renders the template of `kind` and typesets it; a panic becomes the document's error.
+    /// Renders the template of `kind` (for `part`) and typesets it; a panic becomes the
+    /// document's error.
     fn make(
         &self,
         prepared: &Prepared,
         context: &Result<Context, DocError>,
-        kind: DocKind,
+        (kind, part): (DocKind, Option<usize>),
         ident: &str,
         keep_source: bool,
     ) -> Document {
         let started = Instant::now();
         let mut doc = Document {
             kind,
+            part,
             source: None,
             photos: Vec::new(),
             result: Err(DocError::Panic(String::new())),
@@ -101,7 +114,7 @@ impl Engine {
         };
         let made = match context {
             Ok(ctx) => guarded(|| {
-                let source = self.render_source(ctx, kind)?;
+                let source = self.render_source(ctx, kind, part)?;
                 if keep_source {
                     doc.photos = photo_files(prepared, ctx)
                         .into_iter()
@@ -109,7 +122,7 @@ impl Engine {
                         .collect();
                     doc.source = Some(source.clone());
                 }
-                self.typeset_with(prepared, ctx, kind, source, ident)
+                self.typeset_with(prepared, ctx, (kind, part), source, ident)
             })
             .unwrap_or_else(|panic| Err(DocError::Panic(panic))),
             Err(e) => Err(e.clone()),
@@ -122,40 +135,54 @@ impl Engine {
         doc
     }
 
-    /// The Typst source of `kind` for `ctx`, in the run's tone style.
-    fn render_source(&self, ctx: &Context, kind: DocKind) -> Result<String, DocError> {
-        let source = self
-            .renderer
-            .render(kind, ctx)
-            .map_err(DocError::Template)?;
+    /// The Typst source of `kind` for `ctx` (of one ballot's minutes with `part`), in the
+    /// run's tone style.
+    fn render_source(
+        &self,
+        ctx: &Context,
+        kind: DocKind,
+        part: Option<usize>,
+    ) -> Result<String, DocError> {
+        let source = match part {
+            None => self.renderer.render(kind, ctx),
+            Some(n) => {
+                let mut one = ctx.clone();
+                one.pack.counting = ctx.pack.counting.as_ref().and_then(|c| c.part(n));
+                if one.pack.counting.is_none() {
+                    return Err(DocError::Panic(format!("no ballot {n} to count")));
+                }
+                self.renderer.render(kind, &one)
+            }
+        }
+        .map_err(DocError::Template)?;
         Ok(match self.settings.load.hygiene.tone_style {
             Some(style) => tone::normalize_tone(&source, style),
             None => source,
         })
     }
 
-    /// Typesets `source` of `kind`; the document and its warnings.
+    /// Typesets `source` of `kind` (`part` of it); the document and its warnings.
     fn typeset_with(
         &self,
         prepared: &Prepared,
         ctx: &Context,
-        kind: DocKind,
+        (kind, part): (DocKind, Option<usize>),
         source: String,
         ident: &str,
     ) -> Result<(Typeset, Vec<Text>), DocError> {
-        let main_path = format!("/{}.typ", kind.slug());
+        let stem = kind.file_stem(part);
+        let main_path = format!("/{stem}.typ");
         let job = Job {
             main_path: &main_path,
             main_name: format!(
-                "{}.typ (sinh từ mẫu / generated from {})",
-                kind.slug(),
+                "{stem}.typ (sinh từ mẫu / generated from {})",
                 self.renderer.origin(&kind.template())
             ),
             source,
             library: (self.library.clone(), self.library_name.clone()),
             images: photo_files(prepared, ctx),
             date: prepared.schedule.date,
-            ident: format!("{ident}#{}", kind.slug()),
+            ident: format!("{ident}#{stem}"),
             metadata: Metadata {
                 author: ctx.bloc_name.clone(),
                 subject: self
@@ -176,14 +203,13 @@ impl Engine {
             e.rendered = name_photos(&e.rendered, ctx);
             self.typeset_error(kind, e)
         })?;
-        let slug = kind.slug();
         let mut warnings: Vec<Text> = std::mem::take(&mut typeset.warnings)
             .into_iter()
             .map(|w| {
                 let w = w.trim_end();
                 text!(
-                    "cảnh báo khi dàn trang {slug}:\n{w}",
-                    "warning while typesetting {slug}:\n{w}"
+                    "cảnh báo khi dàn trang {stem}:\n{w}",
+                    "warning while typesetting {stem}:\n{w}"
                 )
             })
             .collect();
@@ -225,6 +251,30 @@ impl Engine {
             None => DocError::Typst(e),
         }
     }
+}
+
+/// The documents of `kinds` of `prepared`: each kind with its parts ([`DocKind::parts_in`]).
+fn documents(prepared: &Prepared, kinds: &[DocKind]) -> Vec<(DocKind, Option<usize>)> {
+    kinds
+        .iter()
+        .flat_map(|&kind| {
+            kind.parts_in(&prepared.meeting)
+                .into_iter()
+                .map(move |part| (kind, part))
+        })
+        .collect()
+}
+
+/// A document made, as [`Engine::typeset`] hands it back.
+fn rendered(doc: Document) -> Result<Rendered, DocError> {
+    Ok(Rendered {
+        kind: doc.kind,
+        part: doc.part,
+        source: doc.source.unwrap_or_default(),
+        typeset: doc.result?,
+        warnings: doc.warnings,
+        elapsed: doc.elapsed,
+    })
 }
 
 /// The article's photos as Typst reads them: each one's virtual path (`/anh-goc/0.png`) and

@@ -106,6 +106,9 @@ impl MeetingReport {
 pub struct Document {
     /// Which document.
     pub kind: DocKind,
+    /// Which of the kind's documents, from 1, when it makes several (one vote-count minutes
+    /// per ballot, [`DocKind::parts_in`]).
+    pub part: Option<usize>,
     /// The generated Typst source, when asked for and rendered.
     pub source: Option<String>,
     /// The photos that source reads, with it: each one's path in the source
@@ -117,6 +120,13 @@ pub struct Document {
     pub warnings: Vec<Text>,
     /// Time spent on it.
     pub elapsed: Duration,
+}
+
+impl Document {
+    /// The name of its files without extension (`bien-ban`, `bien-ban-kiem-phieu-2`).
+    pub fn stem(&self) -> String {
+        self.kind.file_stem(self.part)
+    }
 }
 
 /// A meeting that passed every check: made only by [`super::Engine::prepare`] and
@@ -162,6 +172,8 @@ impl Prepared {
 pub struct Rendered {
     /// Which document.
     pub kind: DocKind,
+    /// Which of the kind's documents, from 1, when it makes several.
+    pub part: Option<usize>,
     /// The generated Typst source.
     pub source: String,
     /// Pages and PDF.
@@ -189,7 +201,13 @@ pub enum DocError {
 impl DocError {
     /// One line saying why `kind` of the meeting in `file` could not be made.
     pub fn message(&self, file: &Path, kind: DocKind) -> Text {
-        let (f, slug) = (file.display(), kind.slug());
+        self.message_for(file, kind.slug())
+    }
+
+    /// One line saying why the document `slug` (a kind's slug, or a part's file stem
+    /// `bien-ban-kiem-phieu-2`) of the meeting in `file` could not be made.
+    pub fn message_for(&self, file: &Path, slug: &str) -> Text {
+        let f = file.display();
         match self {
             DocError::Template(e) => {
                 let (vi, en) = (&e.message.vi, &e.message.en);

@@ -1,7 +1,8 @@
 //! A meeting's report to files: the one writer every front end uses.
 //!
 //! [`Writer::prepare`] turns a [`MeetingReport`] into the files to write (PDFs, one file per
-//! invitation, PNG pages, the Typst sources with `--emit-typst`, the article's text formats
+//! invitation, each document under its file stem — `bien-ban-kiem-phieu-2` for one ballot's
+//! minutes —, PNG pages, the Typst sources with `--emit-typst`, the article's text formats
 //! and photos) and the notes a person reads about them, in order; [`Pending::commit`] writes
 //! them, each atomically and confined to the output folder, and returns the manifest entries.
 //! The two halves can run on different threads (a batch typesets on one and writes on
@@ -192,13 +193,11 @@ impl Writer {
             return pending;
         }
         for doc in &report.documents {
+            let stem = doc.stem();
             if self.options.emit_typst
                 && let Some(source) = &doc.source
             {
-                pending.file(
-                    dir.join(format!("{}.typ", doc.kind.slug())),
-                    source.as_bytes(),
-                );
+                pending.file(dir.join(format!("{stem}.typ")), source.as_bytes());
                 pending.file(dir.join(crate::render::LIBRARY), library.as_bytes());
                 source_photos(&mut pending, dir, &doc.photos);
             }
@@ -210,15 +209,16 @@ impl Writer {
                     let pages = typeset.document.pages().len();
                     let ms = doc.elapsed.as_millis();
                     if self.options.pdf {
-                        self.pdf(&mut pending, dir, doc.kind, typeset, pages, ms);
+                        let made = (doc.kind, stem.as_str(), typeset);
+                        self.pdf(&mut pending, dir, made, pages, ms);
                     }
                     if let Some(ppi) = self.options.png_ppi {
-                        let pages = (doc.kind, &typeset.document);
+                        let pages = (stem.as_str(), &typeset.document);
                         png_pages(&mut pending, dir, &report.file, pages, ppi);
                     }
                 }
                 Err(e) => {
-                    pending.say(Note::Error(e.message(&report.file, doc.kind)));
+                    pending.say(Note::Error(e.message_for(&report.file, &stem)));
                     if let Some(detail) = e.detail() {
                         pending.say(Note::Detail(detail.to_owned()));
                     }
@@ -242,17 +242,16 @@ impl Writer {
         pending
     }
 
-    /// The PDF of one document, and one file per invitation beside it.
+    /// The PDF of one document of `kind`, named `stem`, and one file per invitation beside it.
     fn pdf(
         &self,
         pending: &mut Pending,
         dir: &Path,
-        kind: DocKind,
-        typeset: &crate::typeset::Typeset,
+        (kind, stem, typeset): (DocKind, &str, &crate::typeset::Typeset),
         pages: usize,
         ms: u128,
     ) {
-        let path = pdf_path(dir, kind);
+        let path = dir.join(format!("{stem}.pdf"));
         let p = path.display();
         let done = text!(
             "đã ghi {p} ({pages} trang, {ms} ms)",
@@ -392,16 +391,15 @@ fn linked_folder(path: &Path, link: &LinkedFolder) -> Text {
     }
 }
 
-/// Every page of `document` (of `kind`, from the meeting file `file`) as PNG,
-/// `<kind>-<n>.png`.
+/// Every page of `document` (whose files are named `slug`, from the meeting file `file`) as
+/// PNG, `<slug>-<n>.png` (`bien-ban-1.png`, `bien-ban-kiem-phieu-2-1.png`).
 fn png_pages(
     pending: &mut Pending,
     dir: &Path,
     file: &Path,
-    (kind, document): (DocKind, &typst_layout::PagedDocument),
+    (slug, document): (&str, &typst_layout::PagedDocument),
     ppi: f32,
 ) {
-    let slug = kind.slug();
     match crate::publish::png::pages(document, ppi) {
         Ok(images) => {
             let n = images.len();

@@ -89,12 +89,14 @@ impl Harness {
             };
             self.tally.borrow_mut().accepted += 1;
             for kind in api::available(engine, &prepared) {
-                match api::typeset(engine, &prepared, kind, "prop") {
-                    Ok(typeset) => {
+                match api::typeset_each(engine, &prepared, kind, "prop") {
+                    Ok(each) => {
                         let mut t = self.tally.borrow_mut();
-                        t.documents += 1;
-                        if !typeset.warnings.is_empty() {
-                            t.with_typst_warnings += 1;
+                        for (_, typeset) in each {
+                            t.documents += 1;
+                            if !typeset.warnings.is_empty() {
+                                t.with_typst_warnings += 1;
+                            }
                         }
                     }
                     Err(e) => {

@@ -9,6 +9,7 @@ mod support;
 mod batch;
 mod cli;
 mod corpus;
+mod counting;
 mod escaping;
 mod generated;
 mod geometry;

@@ -13,8 +13,8 @@ use crate::support::api::{self, DocKind};
 use crate::support::common::sample_files;
 use crate::support::pdf::{facts, squash};
 
-/// What a document of a sample prints: (sample file stem, document kind, profile — `nd30`,
-/// `party` or `any` —, phrases). Read off the sample files and the rules of each document
+/// What a document of a sample prints: (sample file stem, document — its kind, or one of the
+/// kind's files, `bien-ban-kiem-phieu-2` —, profile — `nd30`, `party` or `any` —, phrases). Read off the sample files and the rules of each document
 /// (dates written out, times as `14 giờ 00`, titles in capitals).
 #[rustfmt::skip]
 const SAYS: &[(&str, &str, &str, &[&str])] = &[
@@ -240,6 +240,51 @@ const SAYS: &[(&str, &str, &str, &[&str])] = &[
         "(CTTĐT) - Sáng 18-12,",
         "Minh Ngọc (Ban Thi đua - Khen thưởng tỉnh)",
     ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban", "any", &[
+        "BIÊN BẢN",
+        "8 giờ 00 phút, thứ Sáu, ngày 19 tháng 12 năm 2025",
+        "Số đơn vị biểu quyết: 8",
+        "Đồng ý: 8 đơn vị, chiếm 100%",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy: 21 phiếu, chiếm 87,5%",
+        "Hội nghị kết thúc vào 11 giờ 00 phút",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban", "nd30", &[
+        "THƯ KÝ",
+        "CHỦ TỌA",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban", "party", &[
+        "NGƯỜI GHI BIÊN BẢN",
+        "CHỦ TRÌ HỘI NGHỊ",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bai-tin", "any", &[
+        "Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh tổng kết công tác thi đua, khen thưởng năm 2025",
+        "(BTN) - Sáng 19-12,",
+        "Khánh Linh",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-1", "any", &[
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Bình xét, suy tôn 02 đơn vị dẫn đầu Khối thi đua năm 2025 đề nghị Ủy ban nhân dân tỉnh tặng Cờ thi đua",
+        "Vào 9 giờ 40 phút, thứ Sáu, ngày 19 tháng 12 năm 2025",
+        "Hoàng Văn Lực",
+        "Dương Minh Khuê",
+        "Mạc Đình Khương",
+        "Ban Tổ chức Tỉnh ủy (được chọn)",
+        "Việc kiểm phiếu kết thúc vào 10 giờ 05 phút",
+        "TRƯỞNG BAN",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-1", "nd30", &["Số: 03/BB-KTĐ", "TM. BAN KIỂM PHIẾU"]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-1", "party", &["Số 03-BB/KTĐ", "T/M BAN KIỂM PHIẾU"]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-2", "any", &[
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Bầu đơn vị Trưởng Khối thi đua năm 2026",
+        "Vào 10 giờ 10 phút, thứ Sáu, ngày 19 tháng 12 năm 2025",
+        "Hoàng Văn Lực",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy trúng cử Trưởng Khối thi đua năm 2026.",
+        "Việc kiểm phiếu kết thúc vào 10 giờ 25 phút",
+        "TRƯỞNG BAN",
+    ]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-2", "nd30", &["Số: 04/BB-KTĐ", "TM. BAN KIỂM PHIẾU"]),
+    ("tong-ket-khoi-dang-bo-phieu", "bien-ban-kiem-phieu-2", "party", &["Số 04-BB/KTĐ", "T/M BAN KIỂM PHIẾU"]),
     ("tong-ket-tron-bo", "bien-ban", "any", &[
         "BIÊN BẢN",
         "8 giờ 00 phút, thứ Năm, ngày 18 tháng 12 năm 2025",
@@ -327,12 +372,12 @@ fn assert_holds(text: &str, what: &str, needle: &str, label: &str) {
 fn check_pdf(
     meeting: &Meeting,
     profile: Profile,
-    kind: DocKind,
+    (kind, name): (DocKind, &str),
     pdf: &[u8],
     file: &Path,
 ) -> BTreeSet<usize> {
     let f = facts(pdf);
-    let what = format!("{} {} ({profile:?})", file.display(), kind.slug());
+    let what = format!("{} {name} ({profile:?})", file.display());
     assert!(!f.pages.is_empty(), "{what}: no pages");
     for (w, h) in &f.pages {
         assert!(
@@ -350,18 +395,18 @@ fn check_pdf(
     }
     let text = squash(&f.text);
     let stem = file.file_stem().unwrap().to_string_lossy();
-    let used = check_phrases(&text, &what, &stem, kind, profile);
+    let used = check_phrases(&text, &what, &stem, name, profile);
     check_units(meeting, kind, &text, &what);
     used
 }
 
-/// The phrases [`SAYS`] writes out for this document: each printed, and at least one row for
-/// every profile. Returns the indices of the rows checked.
+/// The phrases [`SAYS`] writes out for this document (`name`: its file stem): each printed,
+/// and at least one row for every profile. Returns the indices of the rows checked.
 fn check_phrases(
     text: &str,
     what: &str,
     stem: &str,
-    kind: DocKind,
+    name: &str,
     profile: Profile,
 ) -> BTreeSet<usize> {
     let profile_name = match profile {
@@ -370,7 +415,7 @@ fn check_phrases(
     };
     let mut used = BTreeSet::new();
     for (i, (sample, slug, only, phrases)) in SAYS.iter().enumerate() {
-        if *sample == stem && *slug == kind.slug() && (*only == "any" || *only == profile_name) {
+        if *sample == stem && *slug == name && (*only == "any" || *only == profile_name) {
             used.insert(i);
             for phrase in *phrases {
                 assert_holds(text, what, phrase, "the phrase");
@@ -378,9 +423,8 @@ fn check_phrases(
         }
     }
     assert!(
-        SAYS.iter().any(|(sample, slug, only, _)| *sample == stem
-            && *slug == kind.slug()
-            && *only == "any"),
+        SAYS.iter()
+            .any(|(sample, slug, only, _)| *sample == stem && *slug == name && *only == "any"),
         "{what}: no phrases written out for this document in SAYS"
     );
     used
@@ -462,11 +506,14 @@ fn every_sample_renders_in_both_profiles() {
             let kinds = api::available(&engine, &prepared);
             assert!(!kinds.is_empty());
             for kind in kinds {
-                let typeset = api::typeset(&engine, &prepared, kind, "sample")
+                let each = api::typeset_each(&engine, &prepared, kind, "sample")
                     .unwrap_or_else(|e| panic!("{} {kind}: {e}", file.display()));
-                assert!(typeset.warnings.is_empty(), "{:?}", typeset.warnings);
-                let profile = profile.unwrap_or(meeting.bloc.profile);
-                used.extend(check_pdf(meeting, profile, kind, &typeset.pdf, &file));
+                for (name, typeset) in each {
+                    assert!(typeset.warnings.is_empty(), "{:?}", typeset.warnings);
+                    let profile = profile.unwrap_or(meeting.bloc.profile);
+                    let doc = (kind, name.as_str());
+                    used.extend(check_pdf(meeting, profile, doc, &typeset.pdf, &file));
+                }
             }
         }
     }

@@ -96,3 +96,29 @@ pub fn typeset(
         })
         .map_err(|e| e.to_string())
 }
+
+/// Renders and typesets every document of `kind`: one, or one per secret ballot with
+/// `counting.per_ballot`, each with its file stem (`bien-ban-kiem-phieu-2`); the error as text.
+pub fn typeset_each(
+    engine: &Engine,
+    prepared: &Prepared,
+    kind: DocKind,
+    ident: &str,
+) -> Result<Vec<(String, Typeset)>, String> {
+    let each = engine
+        .typeset_each(prepared, kind, ident)
+        .map_err(|e| e.to_string())?;
+    Ok(each
+        .into_iter()
+        .map(|rendered| {
+            let stem = rendered.kind.file_stem(rendered.part);
+            let typeset = Typeset {
+                pdf: rendered.typeset.pdf,
+                document: rendered.typeset.document,
+                parts: rendered.typeset.parts,
+                warnings: rendered.warnings.iter().map(|w| w.en.clone()).collect(),
+            };
+            (stem, typeset)
+        })
+        .collect())
+}

@@ -357,7 +357,14 @@ fn pack_and_defects(m: &mut Meeting, defect: Option<Defect>, oddities: &[Oddity]
                 title: None,
                 role: None,
             }],
-            end_time: None,
+            // Every other meeting: one minutes per ballot; an odd bloc's head signs alone.
+            per_ballot: m.votes.len().is_multiple_of(2),
+            signers: if members % 2 == 1 {
+                hoinghi::model::CountingSigners::Head
+            } else {
+                hoinghi::model::CountingSigners::All
+            },
+            ..hoinghi::model::Counting::default()
         }),
         proposal: Some(hoinghi::model::Proposal {
             to: "Ủy ban nhân dân tỉnh".into(),

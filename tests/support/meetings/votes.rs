@@ -1,6 +1,8 @@
 //! Votes and awards, drawn before the members are known and then fitted to them.
 
-use hoinghi::model::{Award, AwardStatus, Member, PercentBase, RecipientType, Vote, VoteOption};
+use hoinghi::model::{
+    Award, AwardStatus, CountedBy, Member, PercentBase, RecipientType, Vote, VoteOption,
+};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
@@ -106,7 +108,18 @@ pub fn finish_vote(r: RawVote, members: &[Member]) -> Vote {
     } else {
         (counted_options(&r.counts, valid), None, None)
     };
+    // An open vote within the units present is, every other time, counted by unit.
+    let present = members.iter().filter(|u| u.absent.is_none()).count();
+    let by_unit = !secret
+        && r.elected % 2 == 1
+        && r.voters as usize <= present
+        && eligible.is_none_or(|e| e as usize <= members.len());
     Vote {
+        counted_by: if by_unit {
+            CountedBy::Unit
+        } else {
+            CountedBy::Delegate
+        },
         motion: r.motion,
         method: r.method.map(str::to_owned),
         secret,
@@ -119,6 +132,7 @@ pub fn finish_vote(r: RawVote, members: &[Member]) -> Vote {
         invalid,
         percent_of: r.percent_of,
         result: r.result,
+        ..Vote::default()
     }
 }
 

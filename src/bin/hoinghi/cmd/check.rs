@@ -59,8 +59,19 @@ fn checked(
     });
     // What `render` (or `--doc all`) would make of it, and what the rest lacks.
     let (can, cannot) = engine.available(prepared);
-    let can: Vec<&str> = can.iter().map(|k| k.slug()).collect();
-    let (can, cannot) = (can.join(", "), kinds_lacking(&cannot));
+    // A kind made in several files (one vote-count minutes per ballot) says how many.
+    let (can_vi, can_en): (Vec<String>, Vec<String>) = can
+        .iter()
+        .map(|k| {
+            let parts = k.parts_in(prepared.meeting());
+            match parts.len() {
+                n if parts[0].is_some() => (format!("{k} ({n} tệp)"), format!("{k} ({n} files)")),
+                _ => (k.slug().to_owned(), k.slug().to_owned()),
+            }
+        })
+        .unzip();
+    let (can_vi, can_en) = (can_vi.join(", "), can_en.join(", "));
+    let cannot = kinds_lacking(&cannot);
     let (lack_vi, lack_en) = if cannot.is_empty() {
         (String::new(), String::new())
     } else {
@@ -70,8 +81,8 @@ fn checked(
         )
     };
     console.note(&text!(
-        "  soạn được: {can}{lack_vi}",
-        "  can make: {can}{lack_en}"
+        "  soạn được: {can_vi}{lack_vi}",
+        "  can make: {can_en}{lack_en}"
     ));
     errors == 0
 }
