@@ -232,7 +232,7 @@ fn only_the_closing_sentence_goes_with_the_signatures() {
     for (i, unit) in tall.members.iter_mut().enumerate() {
         unit.name = format!("Ủy ban nhân dân phường Hoàng Văn Thụ số {}", i + 1);
         unit.signer.title = "Phó Chủ tịch".into();
-        unit.signer.authority = hoinghi::model::Authority::Deputy;
+        unit.signer.authority = hoinghi::model::Authority::Deputy.into();
         unit.signer.principal_title = Some("Chủ tịch".into());
     }
     let closing = "Bản giao ước thi đua được lập";
