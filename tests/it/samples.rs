@@ -89,6 +89,8 @@ const SAYS: &[(&str, &str, &str, &[&str])] = &[
         "Ông Võ Thành Lộc - Phó Chủ tịch Ủy ban nhân dân tỉnh",
         "Lãnh đạo Ủy ban nhân dân phường Tân An",
         "Lãnh đạo Ủy ban nhân dân phường An Lộc",
+        "Ban Tổ chức kính mong nhận được ý kiến chỉ đạo tại hội nghị.",
+        "cử lãnh đạo có thẩm quyền dự và ký kết giao ước.",
         "TRƯỞNG CỤM",
         "Trịnh Văn Khởi",
     ]),

@@ -219,7 +219,7 @@ const TEXT_FOOT: f32 = 842.0 - 20.0 * 72.0 / 25.4;
 /// signatures begin opens with anything but the closing sentence, the page before it was
 /// full: less than 70 pt (three lines and their gaps, what a heading and the two lines it
 /// keeps need) left at its foot. A section moved with the signatures would leave a third of
-/// the page (about 240 pt) empty.
+/// the page (about 240 pt) empty. The Nơi nhận list after the grid is never split.
 #[test]
 fn only_the_closing_sentence_goes_with_the_signatures() {
     let engine = api::engine(None);
@@ -253,6 +253,12 @@ fn only_the_closing_sentence_goes_with_the_signatures() {
             let typeset = api::typeset(&engine, &prepared, DocKind::GiaoUoc, "half").unwrap();
             let pages = geometry::pages(&typeset.pdf);
             let what = format!("{profile:?} with {extra} extra items");
+            // A short Nơi nhận list is never split across pages.
+            assert_eq!(
+                page_of(&pages, "Nơi nhận"),
+                page_of(&pages, "- Lưu"),
+                "{what}: the Nơi nhận list is split across pages"
+            );
             let sign_page =
                 page_of(&pages, "ĐẠI DIỆN CÁC ĐƠN VỊ").unwrap_or_else(|| panic!("{what}"));
             if sign_page == 0 {
