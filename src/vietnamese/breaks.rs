@@ -632,10 +632,20 @@ impl<'a> Segment<'a> {
             return;
         }
         let mut extra = vec![false; n - 1];
+        // "phòng" closing "văn phòng" heads no name: "Văn phòng | Sở Tài chính" (the office of
+        // a department) may break before the department, never inside its name.
+        let office: Vec<bool> = (0..n)
+            .map(|i| {
+                i > 0
+                    && self.toks[i].key.as_deref() == Some("phòng")
+                    && self.pair_is_compound(i - 1)
+            })
+            .collect();
         for (i, t) in self.toks.iter().enumerate() {
             // Function word → glued to the following syllable.
             if i + 1 < n
                 && t.trail.is_empty()
+                && !office[i]
                 && t.key.as_ref().is_some_and(|k| FUNCTION_SET.contains(k))
             {
                 extra[i] = true;
@@ -995,6 +1005,8 @@ mod tests {
         );
         // A three-syllable compound and a name stay held; centred blocks keep their glue.
         assert_eq!(weak("Hội Cựu chiến binh"), "Hội|Cựu~chiến~binh");
+        // The office of a department breaks before the department, never inside its name.
+        assert_eq!(weak("Văn phòng Sở Tài chính"), "Văn~phòng Sở|Tài~chính");
         assert_eq!(weak("Nguyễn Thị Mỹ Hạnh"), "Nguyễn~Thị~Mỹ~Hạnh");
         assert!(!centred_phrase("Ủy ban nhân dân tỉnh").contains(WEAK_NBSP));
         assert_eq!(plain(&cell_phrase("a  b\nc")), "a b\nc");

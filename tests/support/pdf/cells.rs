@@ -1,6 +1,7 @@
 //! Point 32 of the spec (§12), as the checker's `--cells` measures it: in table cells and in
 //! lines centred on the text area, no line break inside a known compound or a province's
-//! name, and "năm" never parted from its year.
+//! name, "năm" never parted from its year, and a head word ("Sở", "Trường") never parted
+//! from the name it heads.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -72,7 +73,11 @@ pub fn broken_compounds(pages: &[Vec<Seg>]) -> Vec<String> {
             let year = last.to_lowercase() == "năm"
                 && first.len() == 4
                 && first.chars().all(|c| c.is_ascii_digit());
-            if PAIRS.contains(&pair) || year {
+            // A department's or a school's head word parted from its name ("Sở / Nội vụ").
+            let head = ["SỞ", "TRƯỜNG", "CỤC", "QUỸ", "ĐÀI"]
+                .contains(&last.to_uppercase().as_str())
+                && first.chars().next().is_some_and(char::is_uppercase);
+            if PAIRS.contains(&pair) || year || head {
                 out.push(format!("p{} {:?} / {:?}", i + 1, a.text, b.text));
             }
         }
