@@ -153,6 +153,26 @@ fn page_of(pages: &[Vec<Seg>], start: &str) -> Option<usize> {
     })
 }
 
+/// The signing sample (ky-ket-khoi-dang), prepared: the base the pagination cases grow.
+fn signing_sample(engine: &api::Engine) -> api::Prepared {
+    let file = sample_files()
+        .into_iter()
+        .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
+        .unwrap();
+    api::prepare(engine, &file).unwrap()
+}
+
+/// Commitment number `i` added to grow the agreement's body by a two-line paragraph.
+fn added_commitment(i: usize) -> Commitment {
+    Commitment {
+        text: format!(
+            "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
+             sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
+        ),
+        items: Vec::new(),
+    }
+}
+
 /// Hard case: as the body grows one paragraph at a time, the signature block reaches every
 /// position on the page, the page foot included. It never stands alone on a page: the body's
 /// closing sentence is always on the page where the signatures begin, and no heading is left
@@ -160,21 +180,11 @@ fn page_of(pages: &[Vec<Seg>], start: &str) -> Option<usize> {
 #[test]
 fn signature_block_never_stands_alone_at_any_page_break() {
     let engine = api::engine(None);
-    let file = sample_files()
-        .into_iter()
-        .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
-        .unwrap();
-    let base = api::prepare(&engine, &file).unwrap();
+    let base = signing_sample(&engine);
     for extra in 0..16 {
         let mut meeting = api::meeting(&base).clone();
         for i in 0..extra {
-            meeting.commitments[1].items.push(Commitment {
-                text: format!(
-                    "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
-                     sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
-                ),
-                items: Vec::new(),
-            });
+            meeting.commitments[1].items.push(added_commitment(i));
             meeting.conclusions.push(format!(
                 "Kết luận bổ sung số {i}: giao các đơn vị hoàn thành nhiệm vụ đúng thời hạn."
             ));
@@ -223,11 +233,7 @@ const TEXT_FOOT: f32 = 842.0 - 20.0 * 72.0 / 25.4;
 #[test]
 fn only_the_closing_sentence_goes_with_the_signatures() {
     let engine = api::engine(None);
-    let file = sample_files()
-        .into_iter()
-        .find(|f| f.ends_with("ky-ket-khoi-dang.yaml"))
-        .unwrap();
-    let base = api::prepare(&engine, &file).unwrap();
+    let base = signing_sample(&engine);
     let mut tall = api::meeting(&base).clone();
     for (i, unit) in tall.members.iter_mut().enumerate() {
         unit.name = format!("Ủy ban nhân dân phường Hoàng Văn Thụ số {}", i + 1);
@@ -241,13 +247,7 @@ fn only_the_closing_sentence_goes_with_the_signatures() {
         for extra in 0..14 {
             let mut meeting = tall.clone();
             for i in 0..extra {
-                meeting.commitments[1].items.push(Commitment {
-                    text: format!(
-                        "Cam kết bổ sung số {i}: tổ chức tốt các hoạt động thi đua chuyên đề, \
-                         sơ kết, rút kinh nghiệm kịp thời và báo cáo Trưởng Khối đúng hạn."
-                    ),
-                    items: Vec::new(),
-                });
+                meeting.commitments[1].items.push(added_commitment(i));
             }
             let prepared = api::with_meeting(&engine, &base, meeting);
             let typeset = api::typeset(&engine, &prepared, DocKind::GiaoUoc, "half").unwrap();
