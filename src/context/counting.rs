@@ -27,11 +27,6 @@ pub struct CountingCtx {
     pub single: bool,
     /// The head alone signs, on behalf of the committee (`signers: head`).
     pub head_signs: bool,
-    /// The mark of signing on behalf of a collective, with its no-break space: "TM. " (nd30)
-    /// or "T/M " (party), a mark the formats prescribe.
-    pub on_behalf: &'static str,
-    /// Whether the position line under it is bold: in nd30, not in the Party format (spec §5).
-    pub position_bold: bool,
     /// With `per_ballot`: each ballot's own minutes, in the order of `votes`.
     #[serde(skip)]
     pub parts: Vec<PartCtx>,
@@ -75,15 +70,13 @@ impl CountingCtx {
             end_clock: p.end_clock.clone(),
             single: true,
             head_signs: self.head_signs,
-            on_behalf: self.on_behalf,
-            position_bold: self.position_bold,
             parts: Vec::new(),
         })
     }
 }
 
-/// The vote-count minutes of `m` as `c` gives them, in the profile of `ctx` (whose meeting
-/// start is the default of when counting began).
+/// The vote-count minutes of `m` as `c` gives them (the meeting's start in `ctx` is when
+/// counting began unless the file says).
 pub fn build(m: &Meeting, c: &Counting, ctx: &Context) -> CountingCtx {
     let start_clock = &ctx.when.start_clock;
     let issuer = m.numbers.issuer_code.as_deref();
@@ -115,7 +108,6 @@ pub fn build(m: &Meeting, c: &Counting, ctx: &Context) -> CountingCtx {
     } else {
         Vec::new()
     };
-    let party = ctx.profile == "party";
     CountingCtx {
         number: number(c.number, "BB", issuer),
         committee: committee(c),
@@ -124,8 +116,6 @@ pub fn build(m: &Meeting, c: &Counting, ctx: &Context) -> CountingCtx {
         end_clock: end,
         single: false,
         head_signs: c.signers == CountingSigners::Head,
-        on_behalf: if party { "T/M\u{a0}" } else { "TM.\u{a0}" },
-        position_bold: !party,
         parts,
     }
 }

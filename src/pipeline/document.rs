@@ -40,8 +40,15 @@ impl Engine {
         source: String,
         ident: &str,
     ) -> Result<Typeset, DocError> {
-        self.typeset_with(prepared, &sources.ctx, (kind, None), source, ident)
-            .map(|(typeset, _)| typeset)
+        let images = photo_files(prepared, &sources.ctx);
+        self.typeset_with(
+            prepared,
+            &sources.ctx,
+            (kind, None),
+            (source, images),
+            ident,
+        )
+        .map(|(typeset, _)| typeset)
     }
 
     /// Renders and typesets one document `kind` of `prepared` (its own context); of a kind
@@ -115,14 +122,16 @@ impl Engine {
         let made = match context {
             Ok(ctx) => guarded(|| {
                 let source = self.render_source(ctx, kind, part)?;
+                let images = photo_files(prepared, ctx);
                 if keep_source {
-                    doc.photos = photo_files(prepared, ctx)
-                        .into_iter()
+                    doc.photos = images
+                        .iter()
                         .filter(|(slot, _)| source.contains(slot.as_str()))
+                        .cloned()
                         .collect();
                     doc.source = Some(source.clone());
                 }
-                self.typeset_with(prepared, ctx, (kind, part), source, ident)
+                self.typeset_with(prepared, ctx, (kind, part), (source, images), ident)
             })
             .unwrap_or_else(|panic| Err(DocError::Panic(panic))),
             Err(e) => Err(e.clone()),
@@ -161,13 +170,14 @@ impl Engine {
         })
     }
 
-    /// Typesets `source` of `kind` (`part` of it); the document and its warnings.
+    /// Typesets `source` of `kind` (`part` of it), reading the article's photos `images`; the
+    /// document and its warnings.
     fn typeset_with(
         &self,
         prepared: &Prepared,
         ctx: &Context,
         (kind, part): (DocKind, Option<usize>),
-        source: String,
+        (source, images): (String, Vec<(String, std::path::PathBuf)>),
         ident: &str,
     ) -> Result<(Typeset, Vec<Text>), DocError> {
         let stem = kind.file_stem(part);
@@ -180,7 +190,7 @@ impl Engine {
             ),
             source,
             library: (self.library.clone(), self.library_name.clone()),
-            images: photo_files(prepared, ctx),
+            images,
             date: prepared.schedule.date,
             ident: format!("{ident}#{stem}"),
             metadata: Metadata {
