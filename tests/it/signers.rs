@@ -175,19 +175,24 @@ fn invitations_go_out_under_the_head_units_header_and_number() {
             if party {
                 seg(&zone, "*");
             }
-            let block = lines(&block_over(page, "Trịnh Văn Khởi"));
-            let tm = if party {
-                "T/M CỤM THI ĐUA"
-            } else {
-                "TM. CỤM THI ĐUA"
-            };
-            assert_eq!(
-                block,
-                [(tm.to_owned(), true), ("TRƯỞNG CỤM".to_owned(), !party)],
-                "{what}"
-            );
+            signed_for_the_cluster(page, "Trịnh Văn Khởi", party, &what);
         }
     }
+}
+
+/// The block over `signer` on `page` reads "TM. CỤM THI ĐUA" (Party "T/M"), bold, over
+/// "TRƯỞNG CỤM", bold in nd30 and regular in the Party format.
+fn signed_for_the_cluster(page: &[Seg], signer: &str, party: bool, what: &str) {
+    let tm = if party {
+        "T/M CỤM THI ĐUA"
+    } else {
+        "TM. CỤM THI ĐUA"
+    };
+    assert_eq!(
+        lines(&block_over(page, signer)),
+        [(tm.to_owned(), true), ("TRƯỞNG CỤM".to_owned(), !party)],
+        "{what}"
+    );
 }
 
 /// `m` with its head unit's header and `letterhead: head_unit` for the proposal and the
@@ -239,18 +244,7 @@ fn the_proposal_goes_out_under_the_head_units_header_signed_for_the_bloc() {
             !zone.iter().any(|s| plain(s).contains("CỤM THI ĐUA")),
             "{what}: the bloc's name in the header"
         );
-        let last = pdf.last().unwrap();
-        let block = lines(&block_over(last, "Lương Thị Thanh Thủy"));
-        let tm = if party {
-            "T/M CỤM THI ĐUA"
-        } else {
-            "TM. CỤM THI ĐUA"
-        };
-        assert_eq!(
-            block,
-            [(tm.to_owned(), true), ("TRƯỞNG CỤM".to_owned(), !party)],
-            "{what}"
-        );
+        signed_for_the_cluster(pdf.last().unwrap(), "Lương Thị Thanh Thủy", party, &what);
     }
 }
 
