@@ -331,6 +331,25 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ImageProblem> {
     })
 }
 
+/// A photo sent whole (dragged into a web form) checked as `render` checks the photos it
+/// places: the file extension its format takes (`jpg`), its width and height in pixels; or the
+/// problem with the photo called `name`, at `field`.
+pub fn check_photo(
+    data: &[u8],
+    field: &str,
+    name: &str,
+) -> Result<(&'static str, u32, u32), Problem> {
+    if data.len() as u64 > MAX_BYTES {
+        let problem = ImageProblem::TooLarge {
+            bytes: data.len() as u64,
+            limit: MAX_BYTES,
+        };
+        return Err(problem.problem(field, name));
+    }
+    let info = inspect_bytes(data).map_err(|p| p.problem(field, name))?;
+    Ok((info.format.extension(), info.width, info.height))
+}
+
 /// [`inspect`] on bytes already read.
 pub fn inspect_bytes(data: &[u8]) -> Result<ImageInfo, ImageProblem> {
     decode_checked(data).map(|(info, _)| info)

@@ -49,12 +49,12 @@ mod vietnamese;
 pub mod write;
 
 pub use diag::{Lang, Pos, Problem, Report, Severity, Text};
-pub use images::IMAGE_EXTENSIONS;
+pub use images::{IMAGE_EXTENSIONS, MAX_BYTES as MAX_PHOTO_BYTES, check_photo};
 pub use kind::DocKind;
-pub use load::{Encoding, Hygiene, LoadOptions};
+pub use load::{Encoding, Hygiene, LoadOptions, MAX_FILE_BYTES};
 pub use pipeline::{
-    DocError, Document, Engine, MeetingReport, Plan, Prepared, Rejected, Rendered, Request,
-    Settings, Sources, evict_caches,
+    DocError, Document, Engine, MeetingReport, Plan, Prepared, Preview, PreviewPage, Previewed,
+    Rejected, Rendered, Request, Settings, Sources, evict_caches, evict_caches_older_than,
 };
 pub use publish::{ArticleStats, WebEdition, WebFormat, WebOptions};
 pub use schema::json_schema_text;

@@ -115,33 +115,10 @@ fn paragraphs(notes: &[String]) -> Vec<String> {
 /// The file name of invitation `n` (from 1) for `name`: `03-so-tai-chinh`, or `03` when
 /// the name has no Latin letter or digit to name the file by.
 fn invitation_file(n: usize, name: &str) -> String {
-    match file_slug(name) {
+    match crate::write::file_slug(name) {
         slug if slug.is_empty() => format!("{n:02}"),
         slug => format!("{n:02}-{slug}"),
     }
-}
-
-/// A file-name-safe form of `s`: ASCII letters and digits joined by hyphens, the
-/// Vietnamese marks dropped (`Sở Tài chính` → `so-tai-chinh`).
-fn file_slug(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .collect();
-    let plain: String = folded
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
-    let slug = slug.join("-");
-    slug.chars().take(60).collect()
 }
 
 #[cfg(test)]

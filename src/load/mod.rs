@@ -86,6 +86,30 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
     })
 }
 
+/// Loads a meeting from `text` typed or pasted elsewhere (a web form), as if it were the content
+/// of a file in `dir`: the same size bound, NFC, checks and positions as [`load_path`].
+pub fn load_text(text: &str, dir: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
+    let fail = |problem: Problem| Rejected {
+        text: None,
+        problems: vec![problem],
+    };
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(too_large(Some(text.len() as u64))));
+    }
+    let text = decode::decode(text.as_bytes(), Encoding::Auto).map_err(fail)?;
+    let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| Rejected {
+        text: Some(text.clone()),
+        problems: crate::diag::capped(problems),
+    })?;
+    Ok(Loaded {
+        meeting,
+        index,
+        text,
+        dir: dir.to_path_buf(),
+        warnings,
+    })
+}
+
 /// The bytes of the file at `path`, at most [`MAX_FILE_BYTES`] of them.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, Problem> {
     use crate::read::ReadError;

@@ -146,7 +146,7 @@ impl Engine {
 
     /// The Typst source of `kind` for `ctx` (of one ballot's minutes with `part`), in the
     /// run's tone style.
-    fn render_source(
+    pub(super) fn render_source(
         &self,
         ctx: &Context,
         kind: DocKind,
@@ -170,20 +170,19 @@ impl Engine {
         })
     }
 
-    /// Typesets `source` of `kind` (`part` of it), reading the article's photos `images`; the
-    /// document and its warnings.
-    fn typeset_with(
+    /// The Typst job of `source` of `kind` (`part` of it), reading the article's photos
+    /// `images`: its name, library, date, identifier and metadata.
+    pub(super) fn job(
         &self,
         prepared: &Prepared,
         ctx: &Context,
         (kind, part): (DocKind, Option<usize>),
         (source, images): (String, Vec<(String, std::path::PathBuf)>),
         ident: &str,
-    ) -> Result<(Typeset, Vec<Text>), DocError> {
+    ) -> Result<Job, DocError> {
         let stem = kind.file_stem(part);
-        let main_path = format!("/{stem}.typ");
-        let job = Job {
-            main_path: &main_path,
+        Ok(Job {
+            main_path: format!("/{stem}.typ"),
             main_name: format!(
                 "{stem}.typ (sinh từ mẫu / generated from {})",
                 self.renderer.origin(&kind.template())
@@ -208,7 +207,21 @@ impl Engine {
             pdf_a: self.settings.pdf_a,
             epoch: self.settings.epoch,
             split_pages: kind == DocKind::GiayMoi,
-        };
+        })
+    }
+
+    /// Typesets `source` of `kind` (`part` of it), reading the article's photos `images`; the
+    /// document and its warnings.
+    fn typeset_with(
+        &self,
+        prepared: &Prepared,
+        ctx: &Context,
+        (kind, part): (DocKind, Option<usize>),
+        (source, images): (String, Vec<(String, std::path::PathBuf)>),
+        ident: &str,
+    ) -> Result<(Typeset, Vec<Text>), DocError> {
+        let stem = kind.file_stem(part);
+        let job = self.job(prepared, ctx, (kind, part), (source, images), ident)?;
         let mut typeset = self.typesetter.typeset(job).map_err(|mut e| {
             e.rendered = name_photos(&e.rendered, ctx);
             self.typeset_error(kind, e)
@@ -244,7 +257,7 @@ impl Engine {
 
     /// Typst's failure, or a bound the document of `kind` went past: that one the template's
     /// error, naming it.
-    fn typeset_error(&self, kind: DocKind, e: crate::typeset::TypesetError) -> DocError {
+    pub(super) fn typeset_error(&self, kind: DocKind, e: crate::typeset::TypesetError) -> DocError {
         match e.limit {
             Some(limit) => {
                 let template = self.renderer.origin(&kind.template());
@@ -289,7 +302,7 @@ fn rendered(doc: Document) -> Result<Rendered, DocError> {
 
 /// The article's photos as Typst reads them: each one's virtual path (`/anh-goc/0.png`) and
 /// its file, confined to the meeting's folder.
-fn photo_files(prepared: &Prepared, ctx: &Context) -> Vec<(String, std::path::PathBuf)> {
+pub(super) fn photo_files(prepared: &Prepared, ctx: &Context) -> Vec<(String, std::path::PathBuf)> {
     ctx.article
         .iter()
         .flat_map(|a| &a.photos)
@@ -303,7 +316,7 @@ fn photo_files(prepared: &Prepared, ctx: &Context) -> Vec<(String, std::path::Pa
 
 /// Typst's diagnostics with each photo's internal path (`/anh-goc/0.svg`) replaced by the field
 /// and the file the clerk wrote (`article.photos[0].file (anh/so-do.svg)`).
-fn name_photos(rendered: &str, ctx: &Context) -> String {
+pub(super) fn name_photos(rendered: &str, ctx: &Context) -> String {
     let Some(article) = &ctx.article else {
         return rendered.to_owned();
     };

@@ -7,6 +7,7 @@
 
 mod document;
 mod glyphs;
+mod preview;
 mod report;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -27,6 +28,7 @@ use crate::vietnamese::tone;
 
 pub use crate::load::Rejected;
 pub use document::Sources;
+pub use preview::{Preview, PreviewPage, Previewed};
 pub use report::{DocError, Document, MeetingReport, Plan, Prepared, Rendered, Request};
 
 /// Settings shared by every meeting of a run.
@@ -117,6 +119,12 @@ impl Engine {
         self.check(load::load_path(path, &self.settings.load)?)
     }
 
+    /// Loads and checks a meeting file's `text` held in memory (a form's unsaved draft) as if
+    /// it were a file in `dir`: problems carry lines and columns of `text`.
+    pub fn prepare_text(&self, text: &str, dir: &Path) -> Result<Prepared, Rejected> {
+        self.check(load::load_text(text, dir, &self.settings.load)?)
+    }
+
     /// Checks a meeting made in memory (by a form, a test) whose photos are looked up in
     /// `dir`, as [`Engine::prepare`] checks a file's (problems carry no line numbers).
     pub fn prepare_meeting(&self, meeting: Meeting, dir: &Path) -> Result<Prepared, Rejected> {
@@ -194,9 +202,26 @@ impl Engine {
     /// Takes the meeting file at `path` through every stage: the documents of `request`, the
     /// warnings and errors, all in a report. Prints nothing and writes nothing.
     pub fn render_file(&self, path: &Path, request: &Request) -> MeetingReport {
+        self.render_with_loader(path, request, || self.prepare(path))
+    }
+
+    /// As [`Engine::render_file`] for the `text` of the meeting file `path` held in memory
+    /// (a form's unsaved draft); photos are looked up beside `path`.
+    pub fn render_text(&self, path: &Path, text: &str, request: &Request) -> MeetingReport {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        self.render_with_loader(path, request, || self.prepare_text(text, dir))
+    }
+
+    /// The report of the meeting `load` reads (from `path`), through every stage.
+    fn render_with_loader(
+        &self,
+        path: &Path,
+        request: &Request,
+        load: impl FnOnce() -> Result<Prepared, Rejected>,
+    ) -> MeetingReport {
         let started = Instant::now();
         let mut report = MeetingReport::new(path);
-        match guarded(|| self.prepare(path)) {
+        match guarded(load) {
             Ok(Ok(prepared)) => self.render_prepared(&prepared, request, &mut report),
             Ok(Err(rejected)) => {
                 report.text = rejected.text;
@@ -332,6 +357,12 @@ impl Engine {
 /// with the last ones.
 pub fn evict_caches() {
     comemo::evict(2);
+}
+
+/// As [`evict_caches`], keeping what was used in the last `age` calls: a front end editing
+/// several meetings in turn keeps each one's layout cached between its edits.
+pub fn evict_caches_older_than(age: usize) {
+    comemo::evict(age);
 }
 
 /// Runs `f`, turning a panic into its message.

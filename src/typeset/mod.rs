@@ -20,9 +20,9 @@ pub use fonts::Fonts;
 use world::DocWorld;
 
 /// One document to typeset.
-pub struct Job<'a> {
+pub struct Job {
     /// Virtual path of the main source (`/giao-uoc.typ`).
-    pub main_path: &'a str,
+    pub main_path: String,
     /// Name shown in diagnostics for the main source.
     pub main_name: String,
     /// The generated Typst source.
@@ -139,40 +139,16 @@ impl Typesetter {
     }
 
     /// Typesets `job` to PDF.
-    pub fn typeset(&self, job: Job) -> Result<Typeset, TypesetError> {
-        let today = Datetime::from_ymd(
-            job.date.year(),
-            job.date.month() as u8,
-            job.date.day() as u8,
-        )
-        .unwrap_or(Datetime::from_ymd(2000, 1, 1).expect("valid date"));
-        let world = DocWorld::new(
-            self.library.clone(),
-            self.fonts.clone(),
-            job.main_path,
-            job.source,
-            job.main_name,
-            job.library.0,
-            job.library.1,
-            job.images,
+    pub fn typeset(&self, mut job: Job) -> Result<Typeset, TypesetError> {
+        let text = std::mem::take(&mut job.source);
+        let main = typst::syntax::Source::new(world::file_id(&job.main_path), text);
+        let laid = self.lay_out(&job, main)?;
+        let Laid {
+            world,
+            mut document,
+            warnings,
             today,
-        );
-        let warned = typst::compile::<PagedDocument>(&world);
-        let warnings = if warned.warnings.is_empty() {
-            Vec::new()
-        } else {
-            vec![render_diagnostics(&world, &warned.warnings)]
-        };
-        let mut document = warned
-            .output
-            .map_err(|errors| TypesetError::typst(render_diagnostics(&world, &errors)))?;
-        let pages = document.pages().len();
-        if pages > MAX_PAGES {
-            return Err(TypesetError::limit(text!(
-                "văn bản dài {pages} trang, quá giới hạn {MAX_PAGES} trang (mẫu có vòng lặp không dừng?)",
-                "the document has {pages} pages, over the limit of {MAX_PAGES} (an endless loop in the template?)"
-            )));
-        }
+        } = laid;
         fill_metadata(&mut document, &job.metadata);
         let export = Export {
             world: &world,
@@ -193,6 +169,78 @@ impl Typesetter {
             parts,
         })
     }
+
+    /// Lays out `job` for a preview, without writing a PDF. `kept` is the document's source
+    /// from the last preview: it is edited to the new text rather than parsed anew, so that
+    /// Typst's caches find every part of the document the edit did not touch.
+    pub fn preview(
+        &self,
+        job: &Job,
+        kept: &mut Option<typst::syntax::Source>,
+    ) -> Result<(PagedDocument, Vec<String>), TypesetError> {
+        let id = world::file_id(&job.main_path);
+        let main = match kept.take() {
+            Some(mut source) if source.id() == id => {
+                source.replace(&job.source);
+                source
+            }
+            _ => typst::syntax::Source::new(id, job.source.clone()),
+        };
+        *kept = Some(main.clone());
+        let laid = self.lay_out(job, main)?;
+        Ok((laid.document, laid.warnings))
+    }
+
+    /// Compiles `main` in the world of `job`: the pages and Typst's warnings, or the errors;
+    /// a document over [`MAX_PAGES`] is refused.
+    fn lay_out(&self, job: &Job, main: typst::syntax::Source) -> Result<Laid, TypesetError> {
+        let today = Datetime::from_ymd(
+            job.date.year(),
+            job.date.month() as u8,
+            job.date.day() as u8,
+        )
+        .unwrap_or(Datetime::from_ymd(2000, 1, 1).expect("valid date"));
+        let world = DocWorld::new(
+            self.library.clone(),
+            self.fonts.clone(),
+            main,
+            job.main_name.clone(),
+            job.library.0.clone(),
+            job.library.1.clone(),
+            job.images.clone(),
+            today,
+        );
+        let warned = typst::compile::<PagedDocument>(&world);
+        let warnings = if warned.warnings.is_empty() {
+            Vec::new()
+        } else {
+            vec![render_diagnostics(&world, &warned.warnings)]
+        };
+        let document = warned
+            .output
+            .map_err(|errors| TypesetError::typst(render_diagnostics(&world, &errors)))?;
+        let pages = document.pages().len();
+        if pages > MAX_PAGES {
+            return Err(TypesetError::limit(text!(
+                "văn bản dài {pages} trang, quá giới hạn {MAX_PAGES} trang (mẫu có vòng lặp không dừng?)",
+                "the document has {pages} pages, over the limit of {MAX_PAGES} (an endless loop in the template?)"
+            )));
+        }
+        Ok(Laid {
+            world,
+            document,
+            warnings,
+            today,
+        })
+    }
+}
+
+/// A document laid out, with the world it was laid out in (for the export's diagnostics).
+struct Laid {
+    world: DocWorld,
+    document: PagedDocument,
+    warnings: Vec<String>,
+    today: Datetime,
 }
 
 /// Writes the metadata the template did not set itself into `document`.

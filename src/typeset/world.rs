@@ -85,8 +85,7 @@ impl DocWorld {
     pub fn new(
         library: Arc<LazyHash<Library>>,
         fonts: Arc<Fonts>,
-        main_path: &str,
-        main_text: String,
+        main: Source,
         main_name: String,
         lib: Source,
         lib_name: String,
@@ -96,7 +95,7 @@ impl DocWorld {
         DocWorld {
             library,
             fonts,
-            main: Source::new(file_id(main_path), main_text),
+            main,
             lib,
             names: [main_name, lib_name],
             files: FileStore::new(ConfinedImages::new(images)),

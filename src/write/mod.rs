@@ -24,7 +24,7 @@ use crate::publish::{ArticleStats, PHOTO_FOLDER};
 
 pub use atomic::{NotReplaced, cannot_write, remove_stale_parts, sha256_hex, write_atomic};
 pub use paths::{
-    LinkedFolder, confine, inside, meeting_dir, meeting_files, pdf_path, safe_name, stem,
+    LinkedFolder, confine, file_slug, inside, meeting_dir, meeting_files, pdf_path, safe_name, stem,
 };
 
 /// What to write of each document.
@@ -327,6 +327,23 @@ impl Pending {
 
     fn say(&mut self, note: Note) {
         self.steps.push(Step::Say(note));
+    }
+
+    /// The files, each with its path relative to the output folder, and the notes, without
+    /// writing anything (for a pack downloaded as one ZIP).
+    pub fn into_files(self) -> (Vec<(PathBuf, Vec<u8>)>, Vec<Note>) {
+        let (mut files, mut notes) = (Vec::new(), Vec::new());
+        for step in self.steps {
+            match step {
+                Step::File { path, bytes, .. } => {
+                    let relative = path.strip_prefix(&self.root).unwrap_or(&path);
+                    files.push((relative.to_path_buf(), bytes));
+                }
+                Step::Say(note) | Step::SayIfWritten(note) => notes.push(note),
+                Step::EndOfDocument => {}
+            }
+        }
+        (files, notes)
     }
 
     /// Writes the files, each atomically and never through a linked folder below the output

@@ -41,6 +41,29 @@ pub fn safe_name(name: &str) -> String {
     }
 }
 
+/// A file-name-safe form of `s`: ASCII letters and digits joined by hyphens, the
+/// Vietnamese marks dropped (`Sở Tài chính` → `so-tai-chinh`).
+pub fn file_slug(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect();
+    let plain: String = folded
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
+    let slug = slug.join("-");
+    slug.chars().take(60).collect()
+}
+
 /// `relative` kept to its plain folder names (no root, `..` or `.`), each made safe.
 pub fn safe_relative(relative: &Path) -> PathBuf {
     relative

@@ -54,7 +54,7 @@ fn the_emitted_article_typesets_from_its_folder_alone() {
     let images = files_under(&dir, crate::context::article::SOURCE_PHOTO_FOLDER);
     assert_eq!(images.len(), 1, "{images:?}");
     let job = Job {
-        main_path: "/bai-tin.typ",
+        main_path: "/bai-tin.typ".into(),
         main_name: "bai-tin.typ".into(),
         source,
         library: (

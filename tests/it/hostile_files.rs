@@ -271,7 +271,7 @@ fn zeros_zlib(mib: usize) -> Vec<u8> {
 
 /// An 8 × 8 PNG with the chunk `kind` (`prefix`, then a zlib stream inflating to `mib`
 /// mebibytes of zeros) after its header.
-fn png_bomb(kind: &[u8; 4], prefix: &[u8], mib: usize) -> Vec<u8> {
+pub(crate) fn png_bomb(kind: &[u8; 4], prefix: &[u8], mib: usize) -> Vec<u8> {
     let mut png = Vec::new();
     image::RgbImage::from_pixel(8, 8, image::Rgb([10, 200, 90]))
         .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)

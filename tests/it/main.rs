@@ -7,6 +7,7 @@
 mod support;
 
 mod batch;
+mod browser;
 mod cli;
 mod corpus;
 mod counting;
@@ -21,6 +22,7 @@ mod pack;
 mod photos;
 mod publish;
 mod samples;
+mod serve;
 mod signers;
 mod typography;
 mod wording;

@@ -33,6 +33,25 @@ pub enum Command {
     Init(InitArgs),
     /// Liệt kê các loại văn bản hoinghi soạn được: tên ngắn (dùng với --doc) và tên đầy đủ.
     List,
+    /// Mở biểu mẫu soạn cuộc họp trong trình duyệt, xem văn bản ngay bên cạnh khi gõ (máy chủ web trên máy này).
+    Serve(ServeArgs),
+}
+
+/// `hoinghi serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Thư mục chứa các tệp cuộc họp (chỉ đọc và ghi trong thư mục này).
+    #[arg(value_name = "FOLDER", default_value = ".")]
+    pub folder: PathBuf,
+    /// Cổng (0: một cổng trống bất kỳ).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Địa chỉ lắng nghe: 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (cả mạng nội bộ, vẫn cần mã truy cập).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Không tự mở trình duyệt.
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 /// Options for reading meeting files, shared by every command that reads them.

@@ -3,13 +3,15 @@
 //!
 //! `args` (clap types) → `config` (the arguments as the library's settings and requests) →
 //! `cmd` (one file per subcommand) → `console` (every message) → `exit` (the code); `supervise`
-//! runs meetings with an office's own templates in watched child processes.
+//! runs meetings with an office's own templates in watched child processes; `serve` is the web
+//! form.
 
 mod args;
 mod cmd;
 mod config;
 mod console;
 mod exit;
+mod serve;
 mod supervise;
 
 use std::process::ExitCode;

@@ -22,5 +22,6 @@ pub fn run(command: Command, console: &mut Console) -> Outcome {
         Command::Init(args) => init::run(&args, console),
         Command::List => list::run(console),
         Command::Schema => schema::run(),
+        Command::Serve(args) => crate::serve::run(&args, console),
     }
 }
