@@ -53,8 +53,9 @@ pub use images::{IMAGE_EXTENSIONS, MAX_BYTES as MAX_PHOTO_BYTES, check_photo};
 pub use kind::DocKind;
 pub use load::{Encoding, Hygiene, LoadOptions, MAX_FILE_BYTES};
 pub use pipeline::{
-    DocError, Document, Engine, MeetingReport, Plan, Prepared, Preview, PreviewPage, Previewed,
-    Rejected, Rendered, Request, Settings, Sources, evict_caches, evict_caches_older_than,
+    DocError, Document, Engine, MeetingReport, Picture, Plan, Prepared, Preview, PreviewPage,
+    Previewed, Rejected, Rendered, Request, Settings, Sources, Viewer, evict_caches,
+    evict_caches_older_than,
 };
 pub use publish::{ArticleStats, WebEdition, WebFormat, WebOptions};
 pub use schema::json_schema_text;

@@ -14,7 +14,7 @@ use crate::vietnamese::tone;
 /// A meeting's documents as Typst sources, before typesetting: what `--emit-typst` writes and
 /// what the benchmark's floor typesets with Typst alone.
 pub struct Sources {
-    ctx: Context,
+    pub(super) ctx: Context,
     /// Each kind's generated source (a kind made per ballot: one per ballot, in order).
     pub sources: Vec<(DocKind, String)>,
 }

@@ -28,7 +28,7 @@ use crate::vietnamese::tone;
 
 pub use crate::load::Rejected;
 pub use document::Sources;
-pub use preview::{Preview, PreviewPage, Previewed};
+pub use preview::{Picture, Preview, PreviewPage, Previewed, Viewer};
 pub use report::{DocError, Document, MeetingReport, Plan, Prepared, Rendered, Request};
 
 /// Settings shared by every meeting of a run.

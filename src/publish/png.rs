@@ -28,6 +28,44 @@ pub fn pages(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Text> {
         .collect()
 }
 
+/// One page of a live preview drawn at `pixel_per_pt`: its width and height in pixels and its
+/// opaque RGB pixels, row after row; an error when the page would take more than
+/// [`MAX_PNG_PIXELS`].
+pub fn draw_page(
+    page: &typst_layout::Page,
+    pixel_per_pt: f64,
+) -> Result<(u32, u32, Vec<u8>), Text> {
+    let ppi = (pixel_per_pt * 72.0) as f32;
+    check_size(1, page.frame.size(), pixel_per_pt, ppi)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(pixel_per_pt),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    // White pages: premultiplied RGBA is the colour itself; the alpha is dropped.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    Ok((pixmap.width(), pixmap.height(), rgb))
+}
+
+/// `rgb` (rows of `width` pixels) as PNG, compressed fast: a preview's picture is shown once
+/// and replaced at the next edit.
+pub fn encode_rgb(width: u32, rgb: &[u8]) -> Result<Vec<u8>, Text> {
+    let height = (rgb.len() / (width as usize * 3).max(1)) as u32;
+    let mut png = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        &mut png,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Sub,
+    );
+    image::ImageEncoder::write_image(encoder, rgb, width, height, image::ExtendedColorType::Rgb8)
+        .map_err(|e| text!("{e}", "{e}"))?;
+    Ok(png)
+}
+
 /// Page `n` of `size` (points) at `pixel_per_pt`: within [`MAX_PNG_PIXELS`], or an error
 /// giving its size in centimetres.
 fn check_size(

@@ -110,7 +110,7 @@ impl TypesetError {
     }
 
     /// A bound went past.
-    fn limit(text: crate::diag::Text) -> TypesetError {
+    pub(crate) fn limit(text: crate::diag::Text) -> TypesetError {
         TypesetError {
             rendered: text.en.clone(),
             limit: Some(text),

@@ -11,12 +11,12 @@ use crate::support::server::Server;
 
 const FILE: &str = "ky-ket-khoi-dang.yaml";
 
-/// The script that says whether some preview page's words contain `words` (upper-cased, as
-/// headers print names).
+/// The script that says whether some preview page's words (its text alternative) contain
+/// `words` (upper-cased, as headers print names).
 fn preview_shows(words: &str) -> String {
     format!(
-        "return Array.from(document.querySelectorAll('#pages img.page')).some(i => \
-         (i.alt || '').toUpperCase().replace(/\\s+/g, ' ').includes({:?}))",
+        "return Array.from(document.querySelectorAll('#pages canvas.page')).some(c => \
+         (c.getAttribute('aria-label') || '').toUpperCase().replace(/\\s+/g, ' ').includes({:?}))",
         words.to_uppercase()
     )
 }
@@ -36,7 +36,7 @@ fn a_clerk_fills_the_form_sees_the_documents_and_downloads_the_pack() {
     ));
     browser.wait_for(
         "the first preview",
-        "return document.querySelectorAll('#pages img.page').length",
+        "return document.querySelectorAll('#pages canvas.page').length",
         60,
     );
     browser.run(

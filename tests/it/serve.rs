@@ -52,6 +52,13 @@ fn text_of_pdf(bytes: &[u8]) -> String {
     squash(&facts(bytes).text)
 }
 
+/// The width and height of a base64 PNG.
+fn png_size(b64: &str) -> (u32, u32) {
+    let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, b64).unwrap();
+    let decoded = image::load_from_memory(&png).unwrap();
+    (decoded.width(), decoded.height())
+}
+
 /// The headers of one request.
 type Headers = Vec<(String, String)>;
 
@@ -203,7 +210,7 @@ fn the_preview_sends_only_the_pages_that_changed() {
     assert!(
         pages
             .iter()
-            .all(|p| p["svg"].as_str().unwrap().starts_with("<svg"))
+            .all(|p| p["png"].as_str().unwrap().starts_with("iVBORw0KGgo"))
     );
     let have: Vec<&serde_json::Value> = pages.iter().map(|p| &p["hash"]).collect();
     // The same draft again: every page is one the page has.
@@ -218,7 +225,7 @@ fn the_preview_sends_only_the_pages_that_changed() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|p| p["svg"].is_null())
+            .all(|p| p["png"].is_null())
     );
     // The last unit renamed: its page changes, the first page does not.
     let mut data = server.get(MEETING).json()["data"].clone();
@@ -232,8 +239,25 @@ fn the_preview_sends_only_the_pages_that_changed() {
         )
         .json();
     let pages = edited["preview"]["pages"].as_array().unwrap();
-    assert!(pages[0]["svg"].is_null(), "the first page did not change");
-    assert!(pages.iter().any(|p| p["svg"].is_string()), "a page changed");
+    let sent: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i]["png"].is_string())
+        .collect();
+    assert_eq!(
+        sent,
+        [pages.len() - 1],
+        "only the last page, with the signature grid, changed"
+    );
+    // It comes as the strip of rows the new name changed, over the page's last picture.
+    let last = pages.last().unwrap();
+    assert_eq!(last["base"], *have[pages.len() - 1]);
+    let strip = png_size(last["png"].as_str().unwrap());
+    assert_eq!(strip.0, last["pixels"][0].as_u64().unwrap() as u32);
+    assert!(
+        strip.1 < last["pixels"][1].as_u64().unwrap() as u32 / 4,
+        "{strip:?}"
+    );
+    let words = squash(last["text"].as_str().unwrap());
+    assert!(words.contains(&squash("MỚI ĐỔI TÊN")), "{words}");
     assert!(edited["timing"]["total_ms"].as_f64().unwrap() > 0.0);
 }
 

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use hoinghi::{DocKind, Engine, Lang, Prepared, Previewed, Problem, Rejected, Severity, Text};
+use hoinghi::{
+    DocKind, Engine, Lang, Picture, Prepared, Previewed, Problem, Rejected, Severity, Text,
+};
 use serde::Serialize;
 
 /// The language of every answer, set once when the server starts.
@@ -166,7 +168,13 @@ pub struct PageJson {
     hash: String,
     width: f64,
     height: f64,
-    svg: Option<String>,
+    /// The picture's size in pixels.
+    pixels: (u32, u32),
+    /// The picture (base64 PNG): the whole page, or with `base` the strip of rows from `top`
+    /// to draw over the picture `base`; none when the page has it.
+    png: Option<String>,
+    base: Option<String>,
+    top: Option<u32>,
     text: String,
 }
 
@@ -188,12 +196,27 @@ impl PreviewJson {
             pages: previewed
                 .pages
                 .into_iter()
-                .map(|p| PageJson {
-                    hash: p.hash,
-                    width: p.size.0,
-                    height: p.size.1,
-                    svg: p.svg,
-                    text: p.text,
+                .map(|p| {
+                    let b64 = |png: &[u8]| {
+                        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, png)
+                    };
+                    let (png, base, top) = match &p.picture {
+                        Picture::Kept => (None, None, None),
+                        Picture::Whole(png) => (Some(b64(png)), None, None),
+                        Picture::Strip { base, top, png } => {
+                            (Some(b64(png)), Some(base.clone()), Some(*top))
+                        }
+                    };
+                    PageJson {
+                        hash: p.hash,
+                        width: p.size.0,
+                        height: p.size.1,
+                        pixels: p.pixels,
+                        png,
+                        base,
+                        top,
+                        text: p.text,
+                    }
                 })
                 .collect(),
             error: None,

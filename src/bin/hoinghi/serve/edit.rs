@@ -1,6 +1,6 @@
 //! `POST /api/meeting/{file}/edit`: the form or the YAML tab changed the draft (or the clerk
 //! picked another document): the draft is checked by `check`'s checks, and the chosen document
-//! is previewed from the meeting's kept Typst sources, only its changed pages sent.
+//! is previewed from the meeting's kept Typst sources, only its changed pages drawn and sent.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -8,7 +8,7 @@ use std::time::Instant;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
-use hoinghi::{DocKind, Prepared, Preview, text};
+use hoinghi::{DocKind, Prepared, Preview, Viewer, text};
 use serde::{Deserialize, Serialize};
 
 use super::answer::{ApiError, PreviewJson, StateJson, say};
@@ -30,6 +30,8 @@ pub struct Edit {
     /// The hashes of the pages the page shows already.
     #[serde(default)]
     have: Vec<String>,
+    /// Pixels per point of the page's pictures (the pane's width in device pixels ÷ 595).
+    scale: Option<f64>,
 }
 
 /// What an edit answers.
@@ -51,7 +53,7 @@ struct Timing {
     check_ms: f64,
     render_ms: f64,
     layout_ms: f64,
-    svg_ms: f64,
+    draw_ms: f64,
 }
 
 /// The edit handler.
@@ -85,7 +87,11 @@ pub async fn edit(
         };
         let preview = match &checked {
             Ok(prepared) => {
-                let wanted = (kind, body.part, body.have.as_slice());
+                let viewer = Viewer {
+                    have: &body.have,
+                    pixel_per_pt: body.scale.unwrap_or(Viewer::fresh().pixel_per_pt),
+                };
+                let wanted = (kind, body.part, viewer);
                 preview_of(state, prepared, wanted, &mut draft.preview, &mut timing)
             }
             Err(_) => PreviewJson::failed(kind, None, say(&text!(
@@ -115,7 +121,7 @@ pub async fn edit(
 fn preview_of(
     state: &AppState,
     prepared: &Prepared,
-    (kind, part, have): (DocKind, Option<usize>, &[String]),
+    (kind, part, viewer): (DocKind, Option<usize>, Viewer),
     kept: &mut Preview,
     timing: &mut Timing,
 ) -> PreviewJson {
@@ -137,11 +143,11 @@ fn preview_of(
         .into_iter()
         .nth(part.unwrap_or(1).saturating_sub(1))
         .flatten();
-    match state.engine.preview(prepared, (kind, part), have, kept) {
+    match state.engine.preview(prepared, (kind, part), viewer, kept) {
         Ok(previewed) => {
             timing.render_ms = previewed.render_time.as_secs_f64() * 1000.0;
             timing.layout_ms = previewed.layout_time.as_secs_f64() * 1000.0;
-            timing.svg_ms = previewed.svg_time.as_secs_f64() * 1000.0;
+            timing.draw_ms = previewed.draw_time.as_secs_f64() * 1000.0;
             PreviewJson::pages(kind, part, previewed)
         }
         Err(e) => PreviewJson::failed(kind, part, e.to_string()),

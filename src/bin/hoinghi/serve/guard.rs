@@ -19,7 +19,7 @@ use super::drafts::AppState;
 /// The header carrying the token on the page's requests.
 pub const TOKEN_HEADER: &str = "x-hoinghi-token";
 
-/// What the page may load and run: only its own script, style and the pages' SVG.
+/// What the page may load and run: only its own script and style, and the pages' pictures.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Refuses a request with a foreign Host, a missing or wrong token, or (when it changes

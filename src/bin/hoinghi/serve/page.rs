@@ -61,3 +61,51 @@ pub async fn schema() -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in copy of `name`.
+    fn built_in(name: &str) -> serde_json::Value {
+        let text = BUILT_IN.iter().find(|(n, _)| *n == name).unwrap().1;
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn every_field_of_the_schema_has_a_vietnamese_label_and_a_section() {
+        let fields = built_in("fields.json");
+        let schema: serde_json::Value = serde_json::from_str(&hoinghi::json_schema_text()).unwrap();
+        // Each top-level key in exactly one section, with a label.
+        let in_sections: Vec<&str> = fields["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["keys"].as_array().unwrap())
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        for key in schema["properties"].as_object().unwrap().keys() {
+            let times = in_sections.iter().filter(|k| *k == key).count();
+            assert_eq!(times, 1, "top-level {key} in {times} sections");
+            assert!(fields["top"][key].is_string(), "no label for {key}");
+        }
+        // Every property of every object definition, labelled.
+        for (name, def) in schema["$defs"].as_object().unwrap() {
+            let Some(properties) = def["properties"].as_object() else {
+                continue;
+            };
+            let labelled: Vec<&str> = fields["defs"][name]
+                .as_array()
+                .unwrap_or_else(|| panic!("no labels for {name}"))
+                .iter()
+                .map(|pair| pair[0].as_str().unwrap())
+                .collect();
+            for key in properties.keys() {
+                assert!(
+                    labelled.contains(&key.as_str()),
+                    "no label for {name}.{key}"
+                );
+            }
+        }
+    }
+}
