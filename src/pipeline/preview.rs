@@ -81,6 +81,9 @@ pub enum Picture {
     Kept,
     /// The whole picture, as PNG.
     Whole(Vec<u8>),
+    /// Not drawn yet: a viewer with no pictures gets the first [`FIRST_DRAWN`] pages at once
+    /// and asks again for the others (with the ones it has).
+    Later,
     /// The rows that changed, as PNG, to be drawn from row `top` over the picture of hash
     /// `base` that the viewer has at this page's place.
     Strip {
@@ -217,7 +220,9 @@ impl Engine {
         let mut pages = Vec::with_capacity(drawn.len());
         let mut sent = HashMap::new();
         for (page, page_rows) in drawn {
-            sent.insert(page.hash.clone(), page_rows);
+            if !page_rows.is_empty() {
+                sent.insert(page.hash.clone(), page_rows);
+            }
             pages.push(page);
         }
         *rows = sent;
@@ -254,6 +259,10 @@ fn words_of(frame: &typst::layout::Frame, out: &mut String) {
     }
 }
 
+/// How many pages a viewer with no pictures gets drawn in its first answer: the pages it sees
+/// come sooner, and the rest on its next request.
+pub const FIRST_DRAWN: usize = 2;
+
 /// What a preview keeps of a document: its last source, and the row hashes of the pictures
 /// last sent, by page hash.
 type Kept<'a> = (&'a mut Option<Source>, &'a mut HashMap<String, Vec<u64>>);
@@ -281,6 +290,9 @@ fn picture(
         && let Some(rows) = last.get(hash)
     {
         return Ok((pixels, Picture::Kept, rows.clone()));
+    }
+    if viewer.have.is_empty() && i >= FIRST_DRAWN {
+        return Ok((pixels, Picture::Later, Vec::new()));
     }
     let (width, height, rgb) = crate::publish::png::draw_page(page, scale)?;
     let stride = width as usize * 3;

@@ -175,6 +175,8 @@ pub struct PageJson {
     png: Option<String>,
     base: Option<String>,
     top: Option<u32>,
+    /// Not drawn in this answer: ask again (with the pictures the page has) for it.
+    later: bool,
     text: String,
 }
 
@@ -201,13 +203,14 @@ impl PreviewJson {
                         base64::Engine::encode(&base64::engine::general_purpose::STANDARD, png)
                     };
                     let (png, base, top) = match &p.picture {
-                        Picture::Kept => (None, None, None),
+                        Picture::Kept | Picture::Later => (None, None, None),
                         Picture::Whole(png) => (Some(b64(png)), None, None),
                         Picture::Strip { base, top, png } => {
                             (Some(b64(png)), Some(base.clone()), Some(*top))
                         }
                     };
                     PageJson {
+                        later: matches!(p.picture, Picture::Later),
                         hash: p.hash,
                         width: p.size.0,
                         height: p.size.1,

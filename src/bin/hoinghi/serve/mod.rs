@@ -63,6 +63,7 @@ pub fn run(args: &ServeArgs, console: &mut Console) -> Outcome {
             .map_err(|e| Failure::FailedWith(text!("lỗi: {e}", "error: {e}")))?;
         let state = Arc::new(AppState::new(folder, engine, draft_engine, address, console.lang));
         announce(&state, address, console);
+
         if !args.no_open {
             open_browser(&state.address_for(&loopback_or(address)));
         }

@@ -1341,6 +1341,7 @@ function applyPreview(e, pv) {
   const canvases = $$('canvas.page', box);
   const drawn = [];
   let lost = false;
+  let later = false;
   pv.pages.forEach((pg, i) => {
     let canvas = canvases[i];
     if (!canvas) {
@@ -1348,6 +1349,11 @@ function applyPreview(e, pv) {
       box.append(canvas);
     }
     canvas.setAttribute('aria-label', pg.text ? `Trang ${i + 1}: ${pg.text}` : `Trang ${i + 1}`);
+    if (pg.later) { // drawn on the next request: the first pages came first
+      later = true;
+      canvas.dataset.hash = '';
+      return;
+    }
     if (pg.png == null ? canvas.dataset.hash !== pg.hash : pg.base != null && canvas.dataset.hash !== pg.base) {
       lost = true; // the server thought this canvas had a picture it does not have
     } else if (pg.png != null) {
@@ -1356,7 +1362,8 @@ function applyPreview(e, pv) {
     canvas.dataset.hash = pg.hash;
   });
   canvases.slice(pv.pages.length).forEach((c) => c.remove());
-  e.pages = pv.pages.map((pg) => ({ hash: pg.hash }));
+  e.pages = $$('canvas.page', box).map((c) => ({ hash: c.dataset.hash })); // by place: a strip's base
+  if (later && !lost) schedule('none', 0);
   if (lost) { // ask for every picture again
     $$('canvas.page', box).forEach((c) => { c.dataset.hash = ''; });
     e.pages = [];
