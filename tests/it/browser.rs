@@ -53,7 +53,18 @@ fn a_clerk_fills_the_form_sees_the_documents_and_downloads_the_pack() {
         30,
     );
 
-    // A member unit added, with its signer: its signature cell is in the preview.
+    add_a_member_and_see_its_signature_cell(&browser);
+    enter_an_impossible_date_and_see_the_problem_at_the_field(&browser);
+    download_the_pack(&browser, downloads.path());
+
+    let shot = browser.screenshot();
+    assert!(shot.starts_with(b"\x89PNG"));
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(target.join("serve-editor.png"), &shot).unwrap();
+}
+
+/// A member unit added, with its signer: its signature cell is in the preview.
+fn add_a_member_and_see_its_signature_cell(browser: &Browser) {
     let count = browser.run(
         "return Array.from(document.querySelectorAll('button[data-remove]')) \
          .filter(b => /^members\\[\\d+\\]$/.test(b.dataset.remove)).length",
@@ -78,8 +89,10 @@ fn a_clerk_fills_the_form_sees_the_documents_and_downloads_the_pack() {
         &preview_shows("Vũ Thị Quỳnh Nga"),
         30,
     );
+}
 
-    // An impossible date: the problem is shown at the field.
+/// An impossible date: the problem is shown at the field, and goes when the date is fixed.
+fn enter_an_impossible_date_and_see_the_problem_at_the_field(browser: &Browser) {
     let date = browser.run(
         "return document.querySelector('[data-path=\"date\"]').value",
         &[],
@@ -97,10 +110,12 @@ fn a_clerk_fills_the_form_sees_the_documents_and_downloads_the_pack() {
         "return !document.querySelector('.problem[data-for=\"date\"]')",
         30,
     );
+}
 
-    // The pack, downloaded by the browser.
+/// The pack, downloaded by the browser: a ZIP holding the agreement.
+fn download_the_pack(browser: &Browser, downloads: &std::path::Path) {
     browser.click("#download-zip");
-    let zip = wait_for_download(downloads.path(), "zip");
+    let zip = wait_for_download(downloads, "zip");
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
     let mut pdf = Vec::new();
     archive
@@ -109,14 +124,6 @@ fn a_clerk_fills_the_form_sees_the_documents_and_downloads_the_pack() {
         .read_to_end(&mut pdf)
         .unwrap();
     assert!(pdf.starts_with(b"%PDF"));
-
-    let shot = browser.screenshot();
-    assert!(shot.starts_with(b"\x89PNG"));
-    std::fs::write(
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-editor.png"),
-        &shot,
-    )
-    .unwrap();
 }
 
 /// The first finished download ending in `.extension` (Chromium writes `.crdownload` until

@@ -376,15 +376,11 @@ fn a_photo_dragged_in_is_checked_and_saved_under_a_name_made_here() {
 }
 
 #[test]
-fn requests_without_the_token_from_another_host_or_site_are_refused() {
+fn reading_without_the_token_or_from_another_host_is_refused() {
     let dir = folder();
     let server = Server::start(dir.path());
-    let before = snapshot(dir.path());
     let host = ("Host".to_owned(), server.host.clone());
-    let origin = ("Origin".to_owned(), format!("http://{}", server.host));
     let token = ("X-Hoinghi-Token".to_owned(), server.token.clone());
-    let json = ("Content-Type".to_owned(), "application/json".to_owned());
-    let body = br#"{"starter": "ky-ket"}"#;
     let cases: Vec<(&str, &str, Headers, u16)> = vec![
         ("no token", "/api/meetings", vec![host.clone()], 401),
         (
@@ -418,6 +414,28 @@ fn requests_without_the_token_from_another_host_or_site_are_refused() {
         );
         assert!(answer.json()["error"].is_string(), "{what}");
     }
+    // The page's script and style hold no data and need no token; every answer forbids
+    // scripts from elsewhere.
+    let script = server.send("GET", "/static/app.js", std::slice::from_ref(&host), b"");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .header("content-security-policy")
+            .unwrap()
+            .contains("script-src 'self'")
+    );
+}
+
+#[test]
+fn changes_without_the_token_or_from_another_site_are_refused_writing_nothing() {
+    let dir = folder();
+    let server = Server::start(dir.path());
+    let before = snapshot(dir.path());
+    let host = ("Host".to_owned(), server.host.clone());
+    let origin = ("Origin".to_owned(), format!("http://{}", server.host));
+    let token = ("X-Hoinghi-Token".to_owned(), server.token.clone());
+    let json = ("Content-Type".to_owned(), "application/json".to_owned());
+    let body = br#"{"starter": "ky-ket"}"#;
     let posts: Vec<(&str, Headers)> = vec![
         (
             "cross-site",
@@ -449,16 +467,6 @@ fn requests_without_the_token_from_another_host_or_site_are_refused() {
             answer.status
         );
     }
-    // The page's script and style hold no data and need no token; every answer forbids
-    // scripts from elsewhere.
-    let script = server.send("GET", "/static/app.js", std::slice::from_ref(&host), b"");
-    assert_eq!(script.status, 200);
-    assert!(
-        script
-            .header("content-security-policy")
-            .unwrap()
-            .contains("script-src 'self'")
-    );
     assert_eq!(snapshot(dir.path()), before, "nothing written");
 }
 
