@@ -1294,17 +1294,24 @@ function apply(e, ans, kind, sentAt, answeredAt) {
   const changed = applyPreview(e, ans.preview);
   const painted = Promise.all(changed);
   const ta = $('#yaml');
-  if (document.activeElement !== ta) ta.value = ans.yaml;
+  if (document.activeElement !== ta && ta.value !== ans.yaml) ta.value = ans.yaml;
   // The form's own edits keep their objects (the open entries follow them); the YAML tab's
   // edits, or a first parse, bring a new meeting object and a new form.
+  let rebuilt = false;
   if (ans.data && (kind === 'yaml' || !e.data)) {
     e.data = dropNulls(ans.data);
     e.formStale = true;
-    if (e.tab === 'form') buildForm();
+    if (e.tab === 'form') { buildForm(); rebuilt = true; }
   } else if (kind === 'yaml' && !ans.data) e.data = null;
-  if (!e.formStale) markProblems();
-  else problemList();
-  updateDocs();
+  // Problems and documents only when they changed: typing a name changes neither, and leaving
+  // the page alone lets the browser draw the new picture sooner.
+  const stateKey = JSON.stringify(ans.state);
+  if (rebuilt || stateKey !== e.stateKey) {
+    e.stateKey = stateKey;
+    if (!e.formStale) markProblems();
+    else problemList();
+    updateDocs();
+  }
   updateSave();
   if (!ans.state.ok) setStatus('Tệp còn lỗi: sửa các ô đánh dấu đỏ', 'warn');
   else if (ans.preview.error) setStatus('Chưa soạn được văn bản này', 'warn');
