@@ -532,3 +532,20 @@ fn ctrl_c_stops_the_server_cleanly() {
         Some(0)
     );
 }
+
+#[test]
+fn a_meeting_file_that_is_not_utf8_is_refused_never_edited_from_nothing() {
+    let dir = folder();
+    // "Hội nghị" in Windows-1258, as an old Notepad saves it.
+    std::fs::write(dir.path().join("cu.yaml"), b"title: H\xd4i ngh\xd2\n").unwrap();
+    let server = Server::start(dir.path());
+    let before = snapshot(dir.path());
+    let opened = server.get("/api/meeting/cu.yaml");
+    assert_eq!(opened.status, 422);
+    assert!(opened.json()["error"].as_str().unwrap().contains("UTF-8"));
+    let edited = server.post_json("/api/meeting/cu.yaml/edit", &json!({"doc": "giao-uoc"}));
+    assert_eq!(edited.status, 422);
+    let saved = server.post_json("/api/meeting/cu.yaml/save", &json!({}));
+    assert_eq!(saved.json()["saved"], false);
+    assert_eq!(snapshot(dir.path()), before, "nothing written");
+}

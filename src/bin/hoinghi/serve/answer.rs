@@ -20,7 +20,7 @@ pub fn say(text: &Text) -> String {
 }
 
 /// A request refused or failed: the status and what to tell the clerk.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     message: Text,

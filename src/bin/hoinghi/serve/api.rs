@@ -115,8 +115,19 @@ pub fn current_text(
     read_text(path)
 }
 
-/// The file at `path` as text (UTF-8, or UTF-16 with its mark), or why not.
+/// The file at `path` as UTF-8 text (with or without its mark), or why not; a file over a
+/// meeting file's limit is not read.
 pub fn read_text(path: &std::path::Path) -> Result<String, ApiError> {
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        let limit = MAX_FILE_BYTES / 1_048_576;
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            text!(
+                "tệp quá lớn; tệp cuộc họp không được quá {limit} MB",
+                "the file is too large; a meeting file may be at most {limit} MB"
+            ),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         ApiError::internal(text!(
             "lỗi: không đọc được tệp: {e}",

@@ -70,10 +70,16 @@ pub async fn edit(
     };
     let kind = kind_of(body.doc.as_deref())?;
     blocking(&state, move |state| {
-        let draft = state.draft(&file, || read_text(&path).unwrap_or_default());
+        // A draft begins from the file as it is: one that cannot be read as text is refused,
+        // never edited from nothing.
+        let on_disk = read_text(&path);
+        if state.draft_text(&file).is_none() {
+            on_disk.clone()?;
+        }
+        let draft = state.draft(&file, || on_disk.clone().unwrap_or_default());
         let mut draft = lock(&draft);
         if let Some(text) = text {
-            draft.dirty = read_text(&path).ok().as_deref() != Some(text.as_str());
+            draft.dirty = on_disk.as_deref().ok() != Some(text.as_str());
             draft.text = text;
         }
         draft.used = Instant::now();
