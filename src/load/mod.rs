@@ -73,17 +73,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded, Rejected> {
         .unwrap_or(Path::new("."))
         .to_path_buf();
     let text = decode::decode(&bytes, opts.encoding).map_err(fail)?;
-    let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| Rejected {
-        text: Some(text.clone()),
-        problems: crate::diag::capped(problems),
-    })?;
-    Ok(Loaded {
-        meeting,
-        index,
-        text,
-        dir,
-        warnings,
-    })
+    load_decoded(text, dir, opts)
 }
 
 /// Loads a meeting from `text` typed or pasted elsewhere (a web form), as if it were the content
@@ -97,6 +87,11 @@ pub fn load_text(text: &str, dir: &Path, opts: &LoadOptions) -> Result<Loaded, R
         return Err(fail(too_large(Some(text.len() as u64))));
     }
     let text = decode::decode(text.as_bytes(), Encoding::Auto).map_err(fail)?;
+    load_decoded(text, dir.to_path_buf(), opts)
+}
+
+/// Loads the meeting in decoded `text` of a file in `dir`.
+fn load_decoded(text: String, dir: PathBuf, opts: &LoadOptions) -> Result<Loaded, Rejected> {
     let (meeting, index, warnings) = load_str(&text, opts).map_err(|problems| Rejected {
         text: Some(text.clone()),
         problems: crate::diag::capped(problems),
@@ -105,7 +100,7 @@ pub fn load_text(text: &str, dir: &Path, opts: &LoadOptions) -> Result<Loaded, R
         meeting,
         index,
         text,
-        dir: dir.to_path_buf(),
+        dir,
         warnings,
     })
 }

@@ -15,7 +15,7 @@ use hoinghi::{MAX_FILE_BYTES, MAX_PHOTO_BYTES, Starter, text};
 use serde::{Deserialize, Serialize};
 
 use super::answer::{ApiError, StateJson, say};
-use super::drafts::{AppState, BUSY_AFTER, lock};
+use super::drafts::{AppState, BUSY_AFTER};
 use super::{download, edit, folder, guard, page};
 
 /// Largest edit: a meeting file's text, or its data as JSON (which escapes more), with room.
@@ -109,7 +109,7 @@ pub fn current_text(
     file: &str,
     path: &std::path::Path,
 ) -> Result<String, ApiError> {
-    if let Some(text) = state.draft_text(file) {
+    if let Some((text, _)) = state.draft_text(file) {
         return Ok(text);
     }
     read_text(path)
@@ -194,7 +194,7 @@ async fn list(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> 
             .map(|file| {
                 let path = state.folder.join(&file);
                 let checked = match state.draft_text(&file) {
-                    Some(text) => state.engine.prepare_text(&text, folder::dir_of(&path)),
+                    Some((text, _)) => state.engine.prepare_text(&text, folder::dir_of(&path)),
                     None => state.engine.prepare(&path),
                 };
                 let title = checked.as_ref().ok().map(|p| p.meeting().bloc.name.clone());
@@ -326,11 +326,11 @@ async fn meeting(
 ) -> Result<Response, ApiError> {
     let path = meeting_path(&state, &file)?;
     blocking(&state, move |state| {
-        let text = current_text(state, &file, &path)?;
+        let (text, dirty) = match state.draft_text(&file) {
+            Some(draft) => draft,
+            None => (read_text(&path)?, false),
+        };
         let checked = state.engine.prepare_text(&text, folder::dir_of(&path));
-        let dirty = state
-            .draft_text(&file)
-            .is_some_and(|d| read_text(&path).ok() != Some(d));
         Ok(Json(MeetingAnswer {
             data: as_data(&text),
             state: StateJson::of(&state.engine, &checked),
@@ -368,7 +368,7 @@ async fn save(
     Path(file): Path<String>,
 ) -> Result<Response, ApiError> {
     let path = meeting_path(&state, &file)?;
-    let Some(text) = state.draft_text(&file) else {
+    let Some((text, _)) = state.draft_text(&file) else {
         let message = say(&text!(
             "không có gì thay đổi để lưu",
             "nothing changed to save"
@@ -379,10 +379,7 @@ async fn save(
         );
     };
     let backup = folder::save(&path, &text).map_err(ApiError::internal)?;
-    {
-        let draft = state.draft(&file, String::new);
-        lock(&draft).dirty = false;
-    }
+    state.saved(&file, text);
     let message = match &backup {
         Some(bak) => text!(
             "đã lưu {file}. Bản gốc (có các dòng chú thích # mà biểu mẫu không giữ được) được giữ lại ở {bak}",

@@ -4,12 +4,13 @@
 //! writer into memory. `?draft=1` marks every page "DỰ THẢO".
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use hoinghi::write::stem;
 use hoinghi::{
     DocKind, Engine, Problem, Request, WebFormat, WebOptions, WriteOptions, Writer, text,
 };
@@ -142,11 +143,6 @@ fn zip_of(files: &[(PathBuf, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
         out.write_all(bytes)?;
     }
     Ok(out.finish()?.into_inner())
-}
-
-/// The meeting file's stem, for download names.
-fn stem(path: &Path) -> String {
-    hoinghi::write::stem(path)
 }
 
 /// `bytes` as a download called `name` (an ASCII name made here, and the same in UTF-8).

@@ -46,12 +46,19 @@ pub struct AppState {
 pub struct Draft {
     /// The meeting file's text as the clerk has it now (saved or not).
     pub text: String,
-    /// Whether `text` differs from the file.
-    pub dirty: bool,
+    /// The file's text when it was opened or last saved.
+    saved: String,
     /// What its previews keep between edits.
     pub preview: Preview,
     /// When it was last edited or previewed.
     pub used: Instant,
+}
+
+impl Draft {
+    /// Whether the clerk's text differs from the file.
+    pub fn dirty(&self) -> bool {
+        self.text != self.saved
+    }
 }
 
 impl AppState {
@@ -80,25 +87,40 @@ impl AppState {
         format!("http://{at}/?t={}", self.token)
     }
 
-    /// The draft of `file`, begun from `text` (the file as it is on disk) when there is none.
-    pub fn draft(&self, file: &str, text: impl FnOnce() -> String) -> Arc<Mutex<Draft>> {
+    /// The draft of `file`; when there is none, one begun from the file as `read` reads it (a
+    /// file that cannot be read begins none).
+    pub fn draft<E>(
+        &self,
+        file: &str,
+        read: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<Mutex<Draft>>, E> {
         let mut drafts = lock(&self.drafts);
-        let draft = drafts.entry(file.to_owned()).or_insert_with(|| {
-            Arc::new(Mutex::new(Draft {
-                text: text(),
-                dirty: false,
-                preview: Preview::new(),
-                used: Instant::now(),
-            }))
-        });
-        Arc::clone(draft)
+        if let Some(draft) = drafts.get(file) {
+            return Ok(Arc::clone(draft));
+        }
+        let text = read()?;
+        let draft = Arc::new(Mutex::new(Draft {
+            saved: text.clone(),
+            text,
+            preview: Preview::new(),
+            used: Instant::now(),
+        }));
+        drafts.insert(file.to_owned(), Arc::clone(&draft));
+        Ok(draft)
     }
 
-    /// The unsaved text of `file`, if it has a draft.
-    pub fn draft_text(&self, file: &str) -> Option<String> {
+    /// The text of `file`'s draft and whether it is unsaved, if it has a draft.
+    pub fn draft_text(&self, file: &str) -> Option<(String, bool)> {
         let draft = lock(&self.drafts).get(file).cloned()?;
-        let text = lock(&draft).text.clone();
-        Some(text)
+        let draft = lock(&draft);
+        Some((draft.text.clone(), draft.dirty()))
+    }
+
+    /// Records that `file` now holds `text` on disk.
+    pub fn saved(&self, file: &str, text: String) {
+        if let Some(draft) = lock(&self.drafts).get(file).cloned() {
+            lock(&draft).saved = text;
+        }
     }
 
     /// Lets go the kept previews of meetings not edited for [`PREVIEW_IDLE`] and of all but

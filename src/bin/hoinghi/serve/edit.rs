@@ -72,14 +72,9 @@ pub async fn edit(
     blocking(&state, move |state| {
         // A draft begins from the file as it is: one that cannot be read as text is refused,
         // never edited from nothing.
-        let on_disk = read_text(&path);
-        if state.draft_text(&file).is_none() {
-            on_disk.clone()?;
-        }
-        let draft = state.draft(&file, || on_disk.clone().unwrap_or_default());
+        let draft = state.draft(&file, || read_text(&path))?;
         let mut draft = lock(&draft);
         if let Some(text) = text {
-            draft.dirty = on_disk.as_deref().ok() != Some(text.as_str());
             draft.text = text;
         }
         draft.used = Instant::now();
@@ -105,7 +100,7 @@ pub async fn edit(
                 "the file has errors (see the marked fields); the preview is the last one that could be made"
             ))),
         };
-        let (text, dirty) = (draft.text.clone(), draft.dirty);
+        let (text, dirty) = (draft.text.clone(), draft.dirty());
         drop(draft);
         state.evict(&file);
         timing.total_ms = ms(started);
