@@ -29,6 +29,7 @@
 mod diag;
 pub mod batch;
 mod context;
+pub mod docx;
 mod gate;
 mod images;
 mod kind;

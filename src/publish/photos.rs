@@ -35,7 +35,7 @@ pub fn for_web(path: &Path, max_side: u32) -> Result<WebPhoto, ImageProblem> {
 /// `picture` with its longest side at most `max_side`: by averaging the pixels each new one
 /// covers when it shrinks at least by half (a camera photo; fast, and free of moiré), else
 /// with Lanczos (sharp where few pixels are dropped).
-fn scaled(picture: DynamicImage, max_side: u32) -> DynamicImage {
+pub(crate) fn scaled(picture: DynamicImage, max_side: u32) -> DynamicImage {
     let side = picture.width().max(picture.height());
     if side <= max_side {
         picture

@@ -68,9 +68,17 @@ pub struct Typeset {
     /// With [`Job::split_pages`]: each page as a PDF of its own, named (the names are given by
     /// the caller: [`Typeset::name_parts`]).
     pub parts: Vec<(String, Vec<u8>)>,
+    /// What the Word file says about itself, and the photos it shows.
+    pub(crate) docx_info: crate::docx::DocxInfo,
 }
 
 impl Typeset {
+    /// The document as a Word file, from the same laid-out pages as the PDF; each letter also
+    /// as a file of its own (one per invitation).
+    pub fn docx(&self) -> Result<crate::docx::Docx, crate::diag::Text> {
+        crate::docx::write(&self.document, &self.docx_info)
+    }
+
     /// Names the parts in order; a part without a name keeps its page number.
     pub fn name_parts(&mut self, names: &[String]) {
         for (i, part) in self.parts.iter_mut().enumerate() {
@@ -157,6 +165,25 @@ impl Typesetter {
             stamp: timestamp(job.epoch).unwrap_or(today),
         };
         let pdf = export.pdf(job.ident.clone(), None)?;
+        let stamp = export.stamp;
+        let docx_info = crate::docx::DocxInfo {
+            title: typst::model::Document::info(&document)
+                .title
+                .as_deref()
+                .unwrap_or_default()
+                .to_string(),
+            creator: job.metadata.author.clone(),
+            date: format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                stamp.year().unwrap_or(2000),
+                stamp.month().unwrap_or(1),
+                stamp.day().unwrap_or(1),
+                stamp.hour().unwrap_or(0),
+                stamp.minute().unwrap_or(0),
+                stamp.second().unwrap_or(0)
+            ),
+            images: job.images.clone(),
+        };
         let parts = if job.split_pages {
             export.pages(&job.ident)?
         } else {
@@ -167,6 +194,7 @@ impl Typesetter {
             pdf,
             warnings,
             parts,
+            docx_info,
         })
     }
 

@@ -36,6 +36,8 @@ pub struct WriteOptions {
     pub png_ppi: Option<f32>,
     /// The generated Typst source and the shared library beside the PDF.
     pub emit_typst: bool,
+    /// The Word file (and one file per invitation).
+    pub docx: bool,
 }
 
 impl WriteOptions {
@@ -212,6 +214,9 @@ impl Writer {
                         let made = (doc.kind, stem.as_str(), typeset);
                         self.pdf(&mut pending, dir, made, pages, ms);
                     }
+                    if self.options.docx {
+                        self.docx(&mut pending, dir, (doc.kind, stem.as_str(), typeset));
+                    }
                     if let Some(ppi) = self.options.png_ppi {
                         let pages = (stem.as_str(), &typeset.document);
                         png_pages(&mut pending, dir, &report.file, pages, ppi);
@@ -279,6 +284,43 @@ impl Writer {
             "đã ghi {n} tệp riêng trong {f}",
             "wrote {n} separate file(s) in {f}"
         ))));
+    }
+
+    /// The Word file of one document of `kind`, named `stem`, and one file per invitation
+    /// beside it (named as the PDFs are).
+    fn docx(
+        &self,
+        pending: &mut Pending,
+        dir: &Path,
+        (kind, stem, typeset): (DocKind, &str, &crate::typeset::Typeset),
+    ) {
+        let docx = match typeset.docx() {
+            Ok(docx) => docx,
+            Err(e) => {
+                pending.say(Note::Error(Text::new(
+                    format!("lỗi: {stem}.docx: {}", e.vi),
+                    format!("error: {stem}.docx: {}", e.en),
+                )));
+                return;
+            }
+        };
+        for w in &docx.warnings {
+            pending.say(Note::Warning(w.clone()));
+        }
+        let path = dir.join(format!("{stem}.docx"));
+        let p = path.display();
+        let done = text!("đã ghi {p}", "wrote {p}");
+        let entry = self.entry(kind, &path, &docx.bytes, typeset.document.pages().len());
+        pending.optional(path.clone(), docx.bytes.clone(), Some(entry), Some(done));
+        if typeset.parts.len() != docx.parts.len() {
+            return;
+        }
+        let folder = dir.join(kind.slug());
+        for ((name, _), bytes) in typeset.parts.iter().zip(&docx.parts) {
+            let part = folder.join(format!("{name}.docx"));
+            let entry = self.entry(kind, &part, bytes, 1);
+            pending.optional(part, bytes.clone(), Some(entry), None);
+        }
     }
 
     /// The manifest's entry for `bytes`, of `pages` pages, to be written at `path`.

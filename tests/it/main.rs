@@ -11,6 +11,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod counting;
+mod docx;
 mod escaping;
 mod generated;
 mod geometry;

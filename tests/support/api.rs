@@ -122,3 +122,28 @@ pub fn typeset_each(
         })
         .collect())
 }
+
+/// Every document of `kind` (one per secret ballot with `counting.per_ballot`) with its Word
+/// file, each with its file stem; the error as text.
+pub fn typeset_docx(
+    engine: &Engine,
+    prepared: &Prepared,
+    kind: DocKind,
+) -> Result<Vec<(String, Typeset, hoinghi::docx::Docx)>, String> {
+    let each = engine
+        .typeset_each(prepared, kind, "docx")
+        .map_err(|e| e.to_string())?;
+    each.into_iter()
+        .map(|rendered| {
+            let stem = rendered.kind.file_stem(rendered.part);
+            let docx = rendered.typeset.docx().map_err(|e| e.en)?;
+            let typeset = Typeset {
+                pdf: rendered.typeset.pdf,
+                document: rendered.typeset.document,
+                parts: rendered.typeset.parts,
+                warnings: rendered.warnings.iter().map(|w| w.en.clone()).collect(),
+            };
+            Ok((stem, typeset, docx))
+        })
+        .collect()
+}

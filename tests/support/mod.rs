@@ -5,6 +5,7 @@
 pub mod api;
 pub mod browser;
 pub mod common;
+pub mod docx;
 pub mod meetings;
 pub mod pdf;
 pub mod server;

@@ -129,7 +129,7 @@ pub struct WatchArgs {
 /// Output formats, shared by `render` and `watch`.
 #[derive(Debug, Clone, Args)]
 pub struct PublishArgs {
-    /// Định dạng, cách nhau bởi dấu phẩy: pdf (mặc định), html, md, txt (bài tin, để đăng báo điện tử) và png (ảnh từng trang của mọi văn bản).
+    /// Định dạng, cách nhau bởi dấu phẩy: pdf (mặc định), html, md, txt (bài tin, để đăng báo điện tử), png (ảnh từng trang của mọi văn bản) và docx (tệp Word của mọi văn bản).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
     pub format: Vec<FormatArg>,
     /// html, md, txt: chỉ phần thân bài (không có tít), để dán vào trình soạn thảo của trang web.
@@ -156,6 +156,8 @@ pub enum FormatArg {
     Txt,
     /// Ảnh PNG từng trang của mọi văn bản.
     Png,
+    /// Tệp Word (.docx) của mọi văn bản, cùng chữ và bố cục như PDF.
+    Docx,
 }
 
 /// How documents are typeset, shared by `render` and `batch`.

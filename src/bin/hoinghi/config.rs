@@ -102,8 +102,12 @@ impl Config {
                 pdf: has(FormatArg::Pdf),
                 png_ppi: has(FormatArg::Png).then_some(publish.ppi),
                 emit_typst,
+                docx: has(FormatArg::Docx),
             },
-            typeset: has(FormatArg::Pdf) || has(FormatArg::Png) || emit_typst,
+            typeset: has(FormatArg::Pdf)
+                || has(FormatArg::Png)
+                || has(FormatArg::Docx)
+                || emit_typst,
             web: (!formats.is_empty()).then_some(WebOptions {
                 formats,
                 fragment: publish.fragment,

@@ -1,0 +1,32 @@
+//! A photo for the Word file: decoded as for the PDF (bounded), turned upright, its longest
+//! side at most 1600 pixels, and written as PNG (no EXIF, location or camera data).
+
+use std::path::Path;
+
+use image::ImageEncoder;
+
+use crate::diag::Text;
+use crate::images::{self, ImageProblem};
+
+/// The longest side of a photo in the Word file, in pixels (132 mm wide at about 300 ppi).
+const MAX_SIDE: u32 = 1600;
+
+/// The photo at `path` as PNG bytes, with its width and height in pixels.
+pub(crate) fn picture(path: &Path) -> Result<(Vec<u8>, u32, u32), Text> {
+    let name = path.display().to_string();
+    let failed = |p: ImageProblem| p.message(&name);
+    let data = images::read_bounded(path).map_err(failed)?;
+    let picture = images::decode_upright(&data).map_err(failed)?;
+    let picture = crate::publish::photos::scaled(picture, MAX_SIDE).to_rgb8();
+    let (w, h) = (picture.width(), picture.height());
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(picture.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        .map_err(|e| {
+            text!(
+                "không mã hóa lại được ảnh {name}: {e}",
+                "cannot re-encode the photo {name}: {e}"
+            )
+        })?;
+    Ok((png, w, h))
+}

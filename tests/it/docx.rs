@@ -1,0 +1,265 @@
+//! The Word twin of every document: the same words as the PDF, paragraph by paragraph, for
+//! every sample and kind in both profiles; real Word structure (page, styles, numbering,
+//! tables, page numbers); the same bytes for the same meeting; hostile values as text.
+
+use hoinghi::model::Profile;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::support::api::{self, DocKind};
+use crate::support::common::{sample, sample_files};
+use crate::support::docx::{body_text, header_rows, marked_paragraphs, paragraphs, part, unpack};
+use crate::support::pdf::squash;
+
+/// Asserts that the paragraphs of `docx` are, in order, the text of `document` (its page
+/// numbers aside; a table's header row, which Typst repeats on each page, compared apart).
+fn says_what_the_pdf_says(docx: &[u8], document: &typst_layout::PagedDocument, what: &str) {
+    let mut pdf = squash(&body_text(document));
+    let mut heads: Vec<String> = header_rows(docx).iter().map(|h| squash(h)).collect();
+    heads.dedup();
+    for head in heads {
+        assert!(
+            pdf.contains(&head),
+            "{what}: the header row {head:?} is not in the PDF"
+        );
+        pdf = pdf.replace(&head, "");
+    }
+    let mut at = 0;
+    let paras = marked_paragraphs(docx);
+    for (i, (para, _)) in paras.iter().filter(|(_, head)| !head).enumerate() {
+        let want = squash(&para.nfc().collect::<String>());
+        let next: String = pdf[at..].chars().take(80).collect();
+        assert!(
+            pdf[at..].starts_with(&want),
+            "{what}: paragraph {i} {para:?} is not next in the PDF, which has {next:?}"
+        );
+        at += want.len();
+    }
+    assert!(
+        at == pdf.len(),
+        "{what}: the DOCX ends before the PDF: {:?}",
+        &pdf[at..]
+    );
+}
+
+#[test]
+fn every_sample_docx_says_what_its_pdf_says_in_both_profiles() {
+    for profile in [Profile::Nd30, Profile::Party] {
+        let engine = api::engine(Some(profile));
+        for file in sample_files() {
+            let prepared = api::prepare(&engine, &file).unwrap();
+            for kind in api::available(&engine, &prepared) {
+                let each = api::typeset_docx(&engine, &prepared, kind).unwrap();
+                for (stem, typeset, docx) in each {
+                    let what = format!("{} {stem} {profile:?}", file.display());
+                    assert!(docx.warnings.is_empty(), "{what}: {:?}", docx.warnings);
+                    says_what_the_pdf_says(&docx.bytes, &typeset.document, &what);
+                    // One Word file per invitation, as for the PDF, together the whole.
+                    assert_eq!(docx.parts.len(), typeset.parts.len(), "{what}");
+                    if !docx.parts.is_empty() {
+                        let joined: Vec<String> =
+                            docx.parts.iter().flat_map(|p| paragraphs(p)).collect();
+                        assert_eq!(joined, paragraphs(&docx.bytes), "{what}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_docx_is_a_real_word_document() {
+    let engine = api::engine(None);
+    let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
+        .unwrap()
+        .remove(0);
+    let unpacked = unpack(&docx.bytes);
+    let document = part(&unpacked, "word/document.xml");
+    // A4, margins 20/20/30/15 mm, a different first page, numbered from 1.
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
+    assert!(document.contains(r#"w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#));
+    assert!(document.contains("<w:titlePg />"));
+    assert!(document.contains(r#"<w:pgNumType w:start="1" />"#));
+    // Commitments are numbered paragraphs, not typed numbers.
+    assert!(document.contains("<w:numPr>"));
+    let numbered = paragraphs(&docx.bytes);
+    assert!(
+        numbered.iter().any(|p| p.starts_with("1. ")),
+        "{numbered:?}"
+    );
+    // Rows of signatures never split; no text boxes, no page images.
+    assert!(document.contains("<w:cantSplit />"));
+    assert!(!document.contains("<w:txbxContent") && !document.contains("<w:drawing>"));
+    // The page number is a field in the header of pages after the first.
+    let headers: String = unpacked
+        .parts
+        .iter()
+        .filter(|(name, _)| name.starts_with("word/header"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(headers.contains("PAGE"), "{headers}");
+    // Times New Roman named, styles with Vietnamese names.
+    let styles = part(&unpacked, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Times New Roman""#));
+    for name in ["Văn bản", "Căn cứ", "Khoản", "Nơi nhận", "Khối căn giữa"] {
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{name}" />"#)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_same_meeting_gives_the_same_bytes_dated_as_the_meeting() {
+    let engine = api::engine(None);
+    let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let other = api::prepare(&engine, &sample("tong-ket-tron-bo.yaml")).unwrap();
+    let first = api::typeset_docx(&engine, &prepared, DocKind::BienBan).unwrap();
+    // Other documents made in between, on this thread and on another.
+    api::typeset_docx(&engine, &other, DocKind::GiaoUoc).unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| api::typeset_docx(&engine, &other, DocKind::BienBan).unwrap());
+    });
+    let again = std::thread::scope(|s| {
+        s.spawn(|| api::typeset_docx(&engine, &prepared, DocKind::BienBan).unwrap())
+            .join()
+            .unwrap()
+    });
+    assert!(first[0].2.bytes == again[0].2.bytes, "two runs differ");
+    let unpacked = unpack(&first[0].2.bytes);
+    assert!(
+        unpacked.dates.iter().all(|(_, d)| *d == (1980, 1, 1)),
+        "{:?}",
+        unpacked.dates
+    );
+    let date = api::meeting(&prepared).date.to_string();
+    let core = part(&unpacked, "docProps/core.xml");
+    assert!(core.contains(&format!(">{date}T")), "{core}");
+}
+
+#[test]
+fn hostile_values_come_out_of_the_docx_as_text() {
+    let engine = api::engine(None);
+    let base = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let mut values: Vec<&str> = crate::escaping::HOSTILE.to_vec();
+    values.extend([
+        "<w:p>",
+        "</w:t></w:r><w:r><w:t>x",
+        "&amp; &",
+        "]]>",
+        "\"'<>&",
+    ]);
+    for value in values {
+        let mut meeting = api::meeting(&base).clone();
+        meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
+        meeting.members[0].signer.name = format!("TÊNĐẦU {value} TÊNCUỐI");
+        let prepared = api::with_meeting(&engine, &base, meeting);
+        let (_, typeset, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
+            .unwrap()
+            .remove(0);
+        let unpacked = unpack(&docx.bytes);
+        for (name, bytes) in &unpacked.parts {
+            if name.ends_with(".xml") || name.ends_with(".rels") {
+                let text = std::str::from_utf8(bytes).unwrap();
+                roxmltree::Document::parse(text)
+                    .unwrap_or_else(|e| panic!("{value:?}: {name} is not XML: {e}"));
+            }
+        }
+        let text = squash(&paragraphs(&docx.bytes).join(" "));
+        let want = squash(value);
+        assert!(
+            text.contains(&format!("BẮTĐẦU{want}KẾTTHÚC")),
+            "{value:?}: markup"
+        );
+        assert!(
+            text.contains(&format!("TÊNĐẦU{want}TÊNCUỐI")),
+            "{value:?}: code"
+        );
+        says_what_the_pdf_says(&docx.bytes, &typeset.document, value);
+    }
+}
+
+/// The records take no space: with `record` and `bracket` made to leave nothing, through an
+/// office's own `hoinghi.typ`, every document's PDF is the same to the byte.
+#[test]
+fn the_records_leave_the_pdf_unchanged() {
+    let library = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/hoinghi.typ"),
+    )
+    .unwrap();
+    let silent = library
+        .replace(
+            "#let record(kind, ..data) = metadata((hoinghi: kind, ..data.named()))",
+            "#let record(kind, ..data) = none",
+        )
+        .replace(
+            "  metadata((hoinghi: kind, open: true, ..data.named()))\n  body\n  metadata((hoinghi: \"end\"))",
+            "  body",
+        );
+    assert!(
+        !silent.contains("metadata("),
+        "the records were not all silenced"
+    );
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("hoinghi.typ"), silent).unwrap();
+    let plain = api::engine(None);
+    let without = hoinghi::Engine::new(hoinghi::Settings {
+        templates: Some(folder.path().to_path_buf()),
+        ..hoinghi::Settings::default()
+    })
+    .unwrap();
+    for name in ["tong-ket-tron-bo.yaml", "ky-ket-khoi-dang.yaml"] {
+        let a = api::prepare(&plain, &sample(name)).unwrap();
+        let b = api::prepare(&without, &sample(name)).unwrap();
+        for kind in api::available(&plain, &a) {
+            let x = api::typeset(&plain, &a, kind, "same").unwrap();
+            let y = api::typeset(&without, &b, kind, "same").unwrap();
+            assert!(x.pdf == y.pdf, "{name} {kind}: the records changed the PDF");
+        }
+    }
+}
+
+/// `render --format pdf,docx` writes `<kind>.docx` beside each PDF, and one Word file per
+/// invitation beside the PDF's.
+#[test]
+fn render_writes_a_docx_beside_each_pdf() {
+    let out = tempfile::tempdir().unwrap();
+    let file = sample("cum-phuong-ky-ket.yaml");
+    crate::support::common::hoinghi()
+        .args(["render", "--format", "pdf,docx", "-o"])
+        .arg(out.path())
+        .arg(&file)
+        .assert()
+        .success();
+    let dir = out.path().join("cum-phuong-ky-ket");
+    for kind in [
+        "giao-uoc",
+        "bien-ban",
+        "bai-tin",
+        "giay-moi",
+        "chuong-trinh",
+        "danh-sach",
+    ] {
+        let docx = std::fs::read(dir.join(format!("{kind}.docx")))
+            .unwrap_or_else(|e| panic!("{kind}.docx: {e}"));
+        assert!(!paragraphs(&docx).is_empty(), "{kind}.docx is empty");
+        assert!(dir.join(format!("{kind}.pdf")).exists());
+    }
+    let pdfs = std::fs::read_dir(dir.join("giay-moi")).unwrap().count();
+    let count = |ext: &str| {
+        std::fs::read_dir(dir.join("giay-moi"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == ext)
+            })
+            .count()
+    };
+    assert!(
+        pdfs > 0 && count("docx") == count("pdf"),
+        "one Word file per invitation"
+    );
+}

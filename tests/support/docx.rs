@@ -1,0 +1,150 @@
+//! Reading a Word file as a person sees its text: the paragraphs of `word/document.xml` in
+//! order (a table's cells row by row), each with the number Word puts before it.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// A Word file unpacked: its parts by name.
+pub struct Unpacked {
+    /// Every part, by its name in the package.
+    pub parts: HashMap<String, Vec<u8>>,
+    /// Each entry's name and modification date `(year, month, day)`, in order.
+    pub dates: Vec<(String, (u16, u8, u8))>,
+}
+
+/// Unpacks `bytes` (panics if it is not a ZIP package).
+pub fn unpack(bytes: &[u8]) -> Unpacked {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a DOCX is a ZIP");
+    let mut parts = HashMap::new();
+    let mut dates = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let when = file.last_modified().unwrap_or_default();
+        dates.push((name.clone(), (when.year(), when.month(), when.day())));
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        parts.insert(name, data);
+    }
+    Unpacked { parts, dates }
+}
+
+/// A part as text (panics if missing).
+pub fn part<'a>(docx: &'a Unpacked, name: &str) -> &'a str {
+    std::str::from_utf8(
+        docx.parts
+            .get(name)
+            .unwrap_or_else(|| panic!("no part {name}")),
+    )
+    .expect("XML is UTF-8")
+}
+
+/// The paragraphs of the body, each as Word shows it: its number ("3. ") and its text, a tab
+/// or a line break as a space. Empty paragraphs (rules, spacers) are left out.
+pub fn paragraphs(bytes: &[u8]) -> Vec<String> {
+    marked_paragraphs(bytes)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`paragraphs`], each marked true when it is in a table's header row (repeated on each page).
+pub fn marked_paragraphs(bytes: &[u8]) -> Vec<(String, bool)> {
+    let docx = unpack(bytes);
+    let starts = numbering_starts(part(&docx, "word/numbering.xml"));
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(xml).expect("document.xml parses");
+    let mut counters: HashMap<String, i64> = HashMap::new();
+    let mut out = Vec::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        let mut text = String::new();
+        for node in p.descendants() {
+            if node.has_tag_name((W, "t")) {
+                text.push_str(node.text().unwrap_or(""));
+            } else if node.has_tag_name((W, "tab")) || node.has_tag_name((W, "br")) {
+                text.push(' ');
+            }
+        }
+        if text.trim().is_empty() {
+            continue;
+        }
+        let num = p
+            .descendants()
+            .find(|n| n.has_tag_name((W, "numId")))
+            .and_then(|n| n.attribute((W, "val")));
+        if let Some(id) = num {
+            let start = starts.get(id).copied().unwrap_or(1);
+            let n = counters.entry(id.to_string()).or_insert(start - 1);
+            *n += 1;
+            text = format!("{n}. {text}");
+        }
+        let in_header = p
+            .ancestors()
+            .find(|n| n.has_tag_name((W, "tr")))
+            .is_some_and(|tr| tr.descendants().any(|n| n.has_tag_name((W, "tblHeader"))));
+        out.push((text, in_header));
+    }
+    out
+}
+
+/// The start of each numbering instance (`w:num` → its level-0 `startOverride`).
+fn numbering_starts(xml: &str) -> HashMap<String, i64> {
+    let doc = roxmltree::Document::parse(xml).expect("numbering.xml parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "num")))
+        .filter_map(|n| {
+            let id = n.attribute((W, "numId"))?.to_string();
+            let start = n
+                .descendants()
+                .find(|c| c.has_tag_name((W, "startOverride")))
+                .and_then(|c| c.attribute((W, "val")))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1);
+            Some((id, start))
+        })
+        .collect()
+}
+
+/// The texts of the first row of each table whose first row repeats on every page.
+pub fn header_rows(bytes: &[u8]) -> Vec<String> {
+    let docx = unpack(bytes);
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(xml).expect("document.xml parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "tr")))
+        .filter(|tr| tr.descendants().any(|n| n.has_tag_name((W, "tblHeader"))))
+        .map(|tr| {
+            tr.descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|n| n.text())
+                .collect()
+        })
+        .collect()
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The text Typst set in the body of `doc` (the page numbers in the top margin left out),
+/// items joined by spaces, NFC.
+pub fn body_text(doc: &typst_layout::PagedDocument) -> String {
+    use typst::layout::{Abs, Frame, FrameItem};
+    use unicode_normalization::UnicodeNormalization;
+    fn walk(frame: &Frame, top: Abs, out: &mut String) {
+        for (pos, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, top + pos.y + g.transform.ty, out),
+                // The top margin is 20 mm (56.7 pt): only the page number is set there.
+                FrameItem::Text(t) if (top + pos.y).to_pt() > 56.0 => {
+                    out.push_str(t.text.as_str());
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in doc.pages() {
+        walk(&page.frame, Abs::zero(), &mut out);
+    }
+    out.nfc().collect()
+}
