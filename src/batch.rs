@@ -42,6 +42,8 @@ pub struct BatchOptions {
     pub threads: usize,
     /// The kinds asked for; `None`: every kind each file has the data for.
     pub kinds: Option<Vec<DocKind>>,
+    /// What to write of each document (PDF, Word file).
+    pub write: WriteOptions,
     /// Stop after the first failed meeting (the rest are skipped).
     pub fail_fast: bool,
     /// Memory for the meetings typeset at once, in MB: a meeting waits while its estimate
@@ -130,7 +132,7 @@ pub fn run(
             "error: cannot create the output folder {d}: {e}"
         ));
     }
-    let writer = Writer::new(&options.out, WriteOptions::pdf());
+    let writer = Writer::new(&options.out, options.write);
     writer.remove_stale_parts();
     let batch = Batch {
         engine,

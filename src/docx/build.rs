@@ -410,8 +410,8 @@ impl<'a> Builder<'a> {
         let aligns = column_aligns(node.record.get("aligns"), widths.len());
         let size = node.record.points("size").unwrap_or(13.0);
         let cells = node.all_nodes("cell");
-        let mut rows: Vec<Vec<TableCell>> = Vec::new();
-        let mut current_y = -1;
+        // Rows in order, each cell at its column (Typst leaves no record in an empty cell).
+        let mut rows: Vec<(i64, Vec<Placed>)> = Vec::new();
         // Typst lays the header row out again on each new page: each cell is read once.
         let mut seen = std::collections::HashSet::new();
         for cell in cells {
@@ -421,19 +421,28 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let span = cell.record.int("colspan").unwrap_or(1).max(1) as usize;
-            if y != current_y || rows.is_empty() {
-                rows.push(Vec::new());
-                current_y = y;
+            if rows.last().is_none_or(|(last, _)| *last != y) {
+                rows.push((y, Vec::new()));
             }
             let width: i32 = widths.iter().skip(x).take(span).sum();
-            let align = aligns.get(x).copied().unwrap_or(AlignmentType::Left);
+            // The header row is centred, whatever the column's alignment.
+            let head = node.record.int("head").unwrap_or(0) > 0 && y == 0;
+            let align = match aligns.get(x) {
+                _ if head => AlignmentType::Center,
+                Some(a) => *a,
+                None => AlignmentType::Left,
+            };
             let p = self.cell_par(cell, size).align(align);
             let mut c = cell_of(vec![p], width).vertical_align(VAlignType::Center);
             if span > 1 {
                 c = c.grid_span(span);
             }
-            rows.last_mut().expect("pushed").push(c);
+            rows.last_mut().expect("pushed").1.push((x, span, c));
         }
+        let rows: Vec<Vec<TableCell>> = rows
+            .into_iter()
+            .map(|(_, row)| filled(row, &widths))
+            .collect();
         let rows = rows
             .into_iter()
             .map(|cells| TableRow::new(cells).cant_split())
@@ -446,7 +455,8 @@ impl<'a> Builder<'a> {
             .set_borders(TableBorders::new())
     }
 
-    /// A table cell's paragraph: the text `cell` decided, or the lines as laid out.
+    /// A table cell's paragraph: the text `cell` decided (to flow again in Word's cell), a
+    /// phrase's lines as laid out, or the loose lines joined.
     fn cell_par(&mut self, cell: &Node, size: f64) -> Paragraph {
         let texts: Vec<&str> = cell
             .all_marks("text")
@@ -472,8 +482,18 @@ impl<'a> Builder<'a> {
                 }));
             }
             pieces
-        } else {
+        } else if cell.all_nodes("lines").is_empty() {
             text::joined(&lines)
+        } else {
+            // Phrases (a header cell) keep Typst's balanced lines; a name stays on its line.
+            let mut pieces = Vec::new();
+            for (i, phrase) in cell.all_nodes("lines").iter().enumerate() {
+                if i > 0 {
+                    pieces.push(Piece::Break);
+                }
+                pieces.extend(text::kept(&phrase.all_lines()));
+            }
+            pieces
         };
         pieces_par(id::CELL, &pieces)
     }
@@ -558,7 +578,8 @@ impl Node {
 
 /// A paragraph in `style` with `pieces`.
 pub(crate) fn pieces_par(style: &str, pieces: &[Piece]) -> Paragraph {
-    let mut p = Paragraph::new().style(style);
+    // No line left alone at a page's foot or head, as Word's own Normal style has it.
+    let mut p = Paragraph::new().style(style).widow_control(true);
     for piece in pieces {
         p = match piece {
             Piece::Run(r) => p.add_run(run(r)),
@@ -650,6 +671,29 @@ fn cell_of(paras: Vec<Paragraph>, width: i32) -> TableCell {
         cell = cell.add_paragraph(p);
     }
     cell
+}
+
+/// A table cell at its column, with how many columns it spans.
+type Placed = (usize, usize, TableCell);
+
+/// A row's cells in column order, an empty cell wherever the row has none.
+fn filled(mut row: Vec<Placed>, widths: &[i32]) -> Vec<TableCell> {
+    row.sort_by_key(|(x, ..)| *x);
+    let mut out = Vec::new();
+    let mut column = 0;
+    for (x, span, cell) in row {
+        while column < x && column < widths.len() {
+            out.push(cell_of(Vec::new(), widths[column]));
+            column += 1;
+        }
+        out.push(cell);
+        column = x + span;
+    }
+    while column < widths.len() {
+        out.push(cell_of(Vec::new(), widths[column]));
+        column += 1;
+    }
+    out
 }
 
 /// A borderless table of fixed columns, without cell margins.

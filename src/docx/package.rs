@@ -27,6 +27,10 @@ pub(crate) fn repack(package: &[u8], properties: &Properties) -> Result<Vec<u8>,
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
         let name = file.name().map_err(|e| e.to_string())?.to_string();
+        if name.ends_with('/') {
+            // A folder entry: a package holds parts only.
+            continue;
+        }
         entries.push((name, bytes));
     }
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));

@@ -85,18 +85,6 @@ impl Sizes {
 /// Every style of the document.
 pub(crate) fn sheet(sizes: &Sizes) -> Vec<Style> {
     let body = sizes.get("body", 14.0);
-    let single = || {
-        LineSpacing::new()
-            .line(240)
-            .line_rule(LineSpacingType::Auto)
-            .before(0)
-            .after(0)
-    };
-    let para = |id: &str, name: &str| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .q_format(true)
-    };
     vec![
         para(id::BODY, "Văn bản")
             .size(half(body))
@@ -135,6 +123,16 @@ pub(crate) fn sheet(sizes: &Sizes) -> Vec<Style> {
             .size(half(sizes.get("recipients", 11.0)))
             .align(AlignmentType::Left)
             .line_spacing(single()),
+    ]
+    .into_iter()
+    .chain(small_blocks(sizes))
+    .collect()
+}
+
+/// The styles of tables, the page number and the article.
+fn small_blocks(sizes: &Sizes) -> Vec<Style> {
+    let body = sizes.get("body", 14.0);
+    vec![
         para(id::CELL, "Ô bảng")
             .size(half(13.0))
             .align(AlignmentType::Left)
@@ -163,6 +161,23 @@ pub(crate) fn sheet(sizes: &Sizes) -> Vec<Style> {
             .align(AlignmentType::Center)
             .line_spacing(single().before(200).after(60)),
     ]
+}
+
+/// Word's single line spacing (1.15 em for Times New Roman, Typst's `single`), no space
+/// before or after.
+fn single() -> LineSpacing {
+    LineSpacing::new()
+        .line(240)
+        .line_rule(LineSpacingType::Auto)
+        .before(0)
+        .after(0)
+}
+
+/// A paragraph style `id` that Word lists as `name`.
+fn para(id: &str, name: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .q_format(true)
 }
 
 /// The fonts every run uses unless it says otherwise.

@@ -7,7 +7,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::support::api::{self, DocKind};
 use crate::support::common::{sample, sample_files};
-use crate::support::docx::{body_text, header_rows, marked_paragraphs, paragraphs, part, unpack};
+use crate::support::docx::{
+    body_text, header_rows, marked_paragraphs, paragraphs, part, repair_problems, unpack,
+};
 use crate::support::pdf::squash;
 
 /// Asserts that the paragraphs of `docx` are, in order, the text of `document` (its page
@@ -53,6 +55,10 @@ fn every_sample_docx_says_what_its_pdf_says_in_both_profiles() {
                     let what = format!("{} {stem} {profile:?}", file.display());
                     assert!(docx.warnings.is_empty(), "{what}: {:?}", docx.warnings);
                     says_what_the_pdf_says(&docx.bytes, &typeset.document, &what);
+                    for file in std::iter::once(&docx.bytes).chain(&docx.parts) {
+                        let problems = repair_problems(file);
+                        assert!(problems.is_empty(), "{what}: {problems:?}");
+                    }
                     // One Word file per invitation, as for the PDF, together the whole.
                     assert_eq!(docx.parts.len(), typeset.parts.len(), "{what}");
                     if !docx.parts.is_empty() {
@@ -262,4 +268,132 @@ fn render_writes_a_docx_beside_each_pdf() {
         pdfs > 0 && count("docx") == count("pdf"),
         "one Word file per invitation"
     );
+}
+
+/// `batch --format pdf,docx` writes the Word files beside the PDFs, also when each meeting is
+/// made in a child process (`--templates`), and lists them in the manifest.
+#[test]
+fn batch_writes_word_files_in_process_and_in_children() {
+    let templates = tempfile::tempdir().unwrap();
+    for isolated in [false, true] {
+        let out = tempfile::tempdir().unwrap();
+        let mut cmd = crate::support::common::hoinghi();
+        cmd.args([
+            "batch", "-j", "2", "--quiet", "--format", "pdf,docx", "--doc",
+        ])
+        .args(["giao-uoc,bien-ban", "-o"])
+        .arg(out.path())
+        .arg(sample("cum-phuong-ky-ket.yaml"))
+        .arg(sample("ky-ket-khoi-dang.yaml"));
+        if isolated {
+            cmd.arg("--templates").arg(templates.path());
+        }
+        cmd.assert().success();
+        for meeting in ["cum-phuong-ky-ket", "ky-ket-khoi-dang"] {
+            for kind in ["giao-uoc", "bien-ban"] {
+                let path = out.path().join(meeting).join(format!("{kind}.docx"));
+                let docx = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("{} ({isolated}): {e}", path.display()));
+                assert!(!paragraphs(&docx).is_empty());
+            }
+        }
+        let manifest = std::fs::read_to_string(out.path().join("manifest.json")).unwrap();
+        assert!(manifest.contains("giao-uoc.docx"), "{manifest}");
+    }
+}
+
+/// The article's photos are in the Word file, each once with an id of its own, and their
+/// captions under them.
+#[test]
+fn the_article_embeds_its_photos_with_their_captions() {
+    let engine = api::engine(None);
+    let file = sample("phat-dong-ky-ket-anh/phat-dong-ky-ket.yaml");
+    let prepared = api::prepare(&engine, &file).unwrap();
+    let photos = api::meeting(&prepared)
+        .article
+        .as_ref()
+        .unwrap()
+        .photos
+        .len();
+    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::BaiTin)
+        .unwrap()
+        .remove(0);
+    let unpacked = unpack(&docx.bytes);
+    let media: Vec<&String> = unpacked
+        .parts
+        .keys()
+        .filter(|n| n.starts_with("word/media/"))
+        .collect();
+    assert_eq!(media.len(), photos, "{media:?}");
+    for name in media {
+        assert!(unpacked.parts[name].starts_with(b"\x89PNG"), "{name}");
+    }
+    let document = part(&unpacked, "word/document.xml");
+    assert_eq!(document.matches("<wp:docPr ").count(), photos);
+    assert!(repair_problems(&docx.bytes).is_empty());
+    let paras = paragraphs(&docx.bytes);
+    for photo in &api::meeting(&prepared).article.as_ref().unwrap().photos {
+        let caption = squash(&photo.caption);
+        assert!(
+            paras.iter().any(|p| squash(p).contains(&caption)),
+            "{caption} in {paras:?}"
+        );
+    }
+}
+
+/// A draft's Word file says "DỰ THẢO" at the top of every page, the first included, and not
+/// in the body; the Party profile's Nơi nhận label is underlined.
+#[test]
+fn a_draft_is_labelled_on_every_page_and_the_party_label_underlined() {
+    let engine = hoinghi::Engine::new(hoinghi::Settings {
+        draft: true,
+        profile: Some(Profile::Party),
+        ..hoinghi::Settings::default()
+    })
+    .unwrap();
+    let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
+        .unwrap()
+        .remove(0);
+    let unpacked = unpack(&docx.bytes);
+    let headers: Vec<&String> = unpacked
+        .parts
+        .keys()
+        .filter(|n| n.starts_with("word/header"))
+        .collect();
+    assert_eq!(headers.len(), 2, "first page and the others: {headers:?}");
+    for h in headers {
+        assert!(part(&unpacked, h).contains("DỰ THẢO"), "{h}");
+    }
+    assert!(
+        !paragraphs(&docx.bytes)
+            .iter()
+            .any(|p| p.contains("DỰ THẢO"))
+    );
+    let document = part(&unpacked, "word/document.xml");
+    let label = document.find(">Nơi nhận:<").expect("the Nơi nhận label");
+    let run = &document[document[..label].rfind("<w:r>").unwrap()..label];
+    assert!(run.contains("<w:u w:val=\"single\""), "{run}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Any text a field may hold comes out of the Word file as itself.
+    #[test]
+    fn any_string_comes_out_of_the_docx_as_itself(
+        value in "[ -~àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƯỮỸỴỬ\t]{0,40}"
+    ) {
+        let engine = api::engine(None);
+        let base = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+        let mut meeting = api::meeting(&base).clone();
+        meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
+        let prepared = api::with_meeting(&engine, &base, meeting);
+        let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
+            .unwrap()
+            .remove(0);
+        let text = squash(&paragraphs(&docx.bytes).join(" "));
+        let want = format!("BẮTĐẦU{}KẾTTHÚC", squash(&value));
+        proptest::prop_assert!(text.contains(&want), "{:?} not in the Word file", value);
+    }
 }

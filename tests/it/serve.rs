@@ -293,6 +293,20 @@ fn downloads_are_real_pdfs_and_a_zip_of_the_whole_pack() {
         server.token
     ));
     assert!(text_of_pdf(&draft.body).contains(&squash("DỰ THẢO")));
+    // The same document as a Word file, with the same words.
+    let word = server.get(&format!("{MEETING}/docx/giao-uoc?t={}", server.token));
+    assert_eq!(word.status, 200, "{}", String::from_utf8_lossy(&word.body));
+    assert!(
+        word.header("content-disposition")
+            .unwrap()
+            .contains("giao-uoc-30-don-vi-giao-uoc.docx")
+    );
+    let paras = crate::support::docx::paragraphs(&word.body);
+    let title = squash("GIAO ƯỚC THI ĐUA");
+    assert!(
+        paras.iter().any(|p| squash(p).contains(&title)),
+        "{paras:?}"
+    );
     let photos = "/api/meeting/anh-mau%2Fphat-dong-ky-ket.yaml";
     let zip = server.get(&format!("{photos}/zip?t={}", server.token));
     assert_eq!(zip.status, 200, "{}", String::from_utf8_lossy(&zip.body));
@@ -307,6 +321,8 @@ fn downloads_are_real_pdfs_and_a_zip_of_the_whole_pack() {
         "phat-dong-ky-ket/bai-tin.html",
         "phat-dong-ky-ket/bai-tin.md",
         "phat-dong-ky-ket/bai-tin.txt",
+        "phat-dong-ky-ket/giao-uoc.docx",
+        "phat-dong-ky-ket/bai-tin.docx",
     ] {
         assert!(names.iter().any(|n| n == wanted), "{wanted} in {names:?}");
     }

@@ -148,3 +148,112 @@ pub fn body_text(doc: &typst_layout::PagedDocument) -> String {
     }
     out.nfc().collect()
 }
+
+/// What Word would repair or refuse in `bytes`, as far as can be told without Word: every part
+/// XML, every relationship's target in the package, a content type for every part, every table
+/// cell with a paragraph, each row's cells and spans filling its table's grid, picture ids
+/// unique, paragraph ids below 0x80000000.
+pub fn repair_problems(bytes: &[u8]) -> Vec<String> {
+    let docx = unpack(bytes);
+    let mut problems = Vec::new();
+    let types = part(&docx, "[Content_Types].xml");
+    for (name, data) in &docx.parts {
+        let Ok(text) = std::str::from_utf8(data) else {
+            continue;
+        };
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let Ok(xml) = roxmltree::Document::parse(text) else {
+            problems.push(format!("{name} is not XML"));
+            continue;
+        };
+        let covered = types.contains(&format!("PartName=\"/{name}\""))
+            || name
+                .rsplit('.')
+                .next()
+                .is_some_and(|ext| types.contains(&format!("Extension=\"{ext}\"")));
+        if !covered {
+            problems.push(format!("{name} has no content type"));
+        }
+        if name.ends_with(".rels") {
+            let base = name.replace("_rels/", "").replace(".rels", "");
+            let dir = base.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            for rel in xml.descendants().filter(|n| n.has_tag_name("Relationship")) {
+                if rel.attribute("TargetMode") == Some("External") {
+                    continue;
+                }
+                let target = rel.attribute("Target").unwrap_or("");
+                let path = match target.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None if dir.is_empty() => target.to_string(),
+                    None => format!("{dir}/{target}"),
+                };
+                if !docx.parts.contains_key(&path) {
+                    problems.push(format!("{name}: the target {path} is missing"));
+                }
+            }
+        }
+        if name == "word/document.xml" {
+            problems.extend(table_problems(&xml));
+            let mut pictures = std::collections::HashSet::new();
+            for n in xml.descendants() {
+                if n.tag_name().name() == "docPr" {
+                    let id = n.attribute("id").unwrap_or("").to_string();
+                    if !pictures.insert(id.clone()) {
+                        problems.push(format!("picture id {id} twice"));
+                    }
+                }
+                if let Some(id) = n.attributes().find(|a| a.name() == "paraId") {
+                    let ok = u32::from_str_radix(id.value(), 16).is_ok_and(|v| v < 0x8000_0000);
+                    if !ok {
+                        problems.push(format!("paragraph id {}", id.value()));
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn table_problems(xml: &roxmltree::Document) -> Vec<String> {
+    let mut problems = Vec::new();
+    for tbl in xml.descendants().filter(|n| n.has_tag_name((W, "tbl"))) {
+        let grid = tbl
+            .children()
+            .find(|n| n.has_tag_name((W, "tblGrid")))
+            .map_or(0, |g| {
+                g.children()
+                    .filter(|c| c.has_tag_name((W, "gridCol")))
+                    .count()
+            });
+        for tr in tbl.children().filter(|n| n.has_tag_name((W, "tr"))) {
+            let mut width = 0;
+            for child in tr.descendants() {
+                if child.has_tag_name((W, "gridBefore")) || child.has_tag_name((W, "gridAfter")) {
+                    width += child
+                        .attribute((W, "val"))
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                }
+            }
+            for tc in tr.children().filter(|n| n.has_tag_name((W, "tc"))) {
+                if !tc.children().any(|n| n.has_tag_name((W, "p"))) {
+                    problems.push("a table cell without a paragraph".into());
+                }
+                width += tc
+                    .descendants()
+                    .find(|n| n.has_tag_name((W, "gridSpan")))
+                    .and_then(|n| n.attribute((W, "val")))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1usize);
+            }
+            if width != grid {
+                problems.push(format!(
+                    "a row of {width} grid columns in a table of {grid}"
+                ));
+            }
+        }
+    }
+    problems
+}

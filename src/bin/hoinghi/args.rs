@@ -160,6 +160,15 @@ pub enum FormatArg {
     Docx,
 }
 
+/// A format of the printed documents (`batch`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperFormatArg {
+    /// PDF của mọi văn bản.
+    Pdf,
+    /// Tệp Word (.docx) của mọi văn bản.
+    Docx,
+}
+
 /// How documents are typeset, shared by `render` and `batch`.
 #[derive(Debug, Clone, Args)]
 pub struct TypesetArgs {
@@ -208,6 +217,9 @@ pub struct BatchArgs {
     /// Không hiện thanh tiến độ; chỉ in lỗi và bản tổng kết.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Định dạng, cách nhau bởi dấu phẩy: pdf (mặc định) và docx (tệp Word của mọi văn bản).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<PaperFormatArg>,
     /// Cách soạn văn bản.
     #[command(flatten)]
     pub typeset: TypesetArgs,

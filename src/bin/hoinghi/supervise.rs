@@ -32,7 +32,7 @@ pub struct Options<'a> {
     pub typeset: &'a TypesetArgs,
     /// How files are read.
     pub input: &'a InputArgs,
-    /// The output formats (`render`, `watch`; PDF only for `batch`).
+    /// The output formats (`render`, `watch`; PDF and Word files for `batch`).
     pub publish: Option<&'a PublishArgs>,
     /// `--emit-typst`.
     pub emit_typst: bool,

@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use hoinghi::batch::{BatchOptions, Outcome, Status};
-use hoinghi::{Lang, Text, text};
+use hoinghi::{Lang, Text, WriteOptions, text};
 
-use crate::args::BatchArgs;
+use crate::args::{BatchArgs, FormatArg, PaperFormatArg, PublishArgs};
 use crate::config::Config;
 use crate::console::Console;
 use crate::exit::{Failure, failed_if};
@@ -26,6 +26,21 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
     let engine = config.engine(console)?;
     let cancel = Arc::new(AtomicBool::new(false));
     let caught = stop_on_signals(&cancel);
+    let has = |f: PaperFormatArg| args.format.contains(&f);
+    // For a child process (`--templates`): the same formats, as `render` takes them.
+    let publish = PublishArgs {
+        format: [
+            (PaperFormatArg::Pdf, FormatArg::Pdf),
+            (PaperFormatArg::Docx, FormatArg::Docx),
+        ]
+        .into_iter()
+        .filter(|(ours, _)| has(*ours))
+        .map(|(_, theirs)| theirs)
+        .collect(),
+        fragment: false,
+        ppi: 144.0,
+        photo_size: 1600,
+    };
     let options = BatchOptions {
         out: args.out.clone(),
         threads: args
@@ -33,6 +48,11 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
             .filter(|&n| n > 0)
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         kinds: config.kinds.clone(),
+        write: WriteOptions {
+            pdf: has(PaperFormatArg::Pdf),
+            docx: has(PaperFormatArg::Docx),
+            ..WriteOptions::default()
+        },
         fail_fast: args.fail_fast,
         memory_mb: args.memory_budget,
         lang: console.lang,
@@ -40,7 +60,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> crate::exit::Outcome {
         isolation: Supervisor::new(&Options {
             typeset: &args.typeset,
             input: &args.input,
-            publish: None,
+            publish: Some(&publish),
             emit_typst: false,
             lang: console.lang,
         })?

@@ -50,6 +50,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             post(photo).layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES as usize)),
         )
         .route("/api/meeting/{file}/pdf/{kind}", get(download::pdf))
+        .route("/api/meeting/{file}/docx/{kind}", get(download::docx))
         .route("/api/meeting/{file}/zip", get(download::zip))
         .layer(DefaultBodyLimit::max(SMALL_LIMIT))
         .layer(axum::middleware::from_fn_with_state(

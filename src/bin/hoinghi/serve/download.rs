@@ -1,7 +1,8 @@
-//! Downloads of the draft as it stands: one document as PDF, or the whole pack as one ZIP —
-//! exactly the files `render --doc all --format pdf,html,md,txt` writes (the PDFs, one file per
-//! invitation, the article in HTML, Markdown and text with its photos), made by the library's
-//! writer into memory. `?draft=1` marks every page "DỰ THẢO".
+//! Downloads of the draft as it stands: one document as PDF or as a Word file, or the whole pack
+//! as one ZIP — exactly the files `render --doc all --format pdf,docx,html,md,txt` writes (the
+//! PDFs and Word files, one of each per invitation, the article in HTML, Markdown and text with
+//! its photos), made by the library's writer into memory. `?draft=1` marks every page
+//! "DỰ THẢO".
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,9 +44,28 @@ impl Download {
 
 /// `GET /api/meeting/{file}/pdf/{kind}`: one document of the draft as PDF.
 pub async fn pdf(
+    state: State<Arc<AppState>>,
+    url: UrlPath<(String, String)>,
+    query: Query<Download>,
+) -> Result<Response, ApiError> {
+    document(state, url, query, false).await
+}
+
+/// `GET /api/meeting/{file}/docx/{kind}`: one document of the draft as a Word file.
+pub async fn docx(
+    state: State<Arc<AppState>>,
+    url: UrlPath<(String, String)>,
+    query: Query<Download>,
+) -> Result<Response, ApiError> {
+    document(state, url, query, true).await
+}
+
+/// One document of the draft, as PDF or (`word`) as a Word file.
+async fn document(
     State(state): State<Arc<AppState>>,
     UrlPath((file, slug)): UrlPath<(String, String)>,
     Query(query): Query<Download>,
+    word: bool,
 ) -> Result<Response, ApiError> {
     let path = meeting_path(&state, &file)?;
     let kind = DocKind::ALL
@@ -78,8 +98,16 @@ pub async fn pdf(
             .into_iter()
             .nth(n - 1)
             .ok_or_else(|| failed(&text!("không có lá phiếu số {n}", "there is no ballot {n}")))?;
-        let name = format!("{}-{}.pdf", stem(&path), kind.file_stem(one.part));
-        Ok(attachment(one.typeset.pdf, "application/pdf", &name))
+        let name = format!("{}-{}", stem(&path), kind.file_stem(one.part));
+        if !word {
+            return Ok(attachment(
+                one.typeset.pdf,
+                "application/pdf",
+                &format!("{name}.pdf"),
+            ));
+        }
+        let docx = one.typeset.docx().map_err(|e| failed(&e))?;
+        Ok(attachment(docx.bytes, DOCX_TYPE, &format!("{name}.docx")))
     })
     .await
 }
@@ -112,7 +140,11 @@ pub async fn zip(
             }
             return Err(first_error(&problems));
         }
-        let writer = Writer::new(PathBuf::from("/goi"), WriteOptions::pdf());
+        let options = WriteOptions {
+            docx: true,
+            ..WriteOptions::pdf()
+        };
+        let writer = Writer::new(PathBuf::from("/goi"), options);
         let pending = writer.prepare(&report, &writer.folder_of(&path), engine.library_source());
         let (files, _) = pending.into_files();
         let bytes =
@@ -125,6 +157,9 @@ pub async fn zip(
     })
     .await
 }
+
+/// The media type of a Word file.
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The files (paths relative to the pack's root) as one ZIP, compressed, with the fixed
 /// timestamp of the ZIP format's epoch: the same draft gives the same bytes.

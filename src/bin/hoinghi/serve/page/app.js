@@ -1187,6 +1187,7 @@ function editorShell(file) {
         h('div', { class: 'preview-tools' },
           h('label', { for: 'doc', text: 'Văn bản: ' }), docSel, partSel,
           h('a', { id: 'download-pdf', class: 'button', text: 'Tải PDF', download: '', onclick: guard }),
+          h('a', { id: 'download-docx', class: 'button', text: 'Tải Word', download: '', onclick: guard }),
           h('a', { id: 'download-zip', class: 'button', text: 'Tải cả bộ (ZIP)', download: '', onclick: guard }),
           h('label', { class: 'draft' }, draft, ' Dự thảo')),
         h('div', { id: 'skipped' }),
@@ -1429,9 +1430,10 @@ function updateDocs() {
     partSel.replaceChildren(...Array.from({ length: ed.parts }, (_, i) => h('option', { value: i + 1, text: `Lá phiếu ${i + 1}` })));
   }
   partSel.value = String(ed.part);
-  const pdf = $('#download-pdf');
-  pdf.classList.toggle('disabled', !made.has(ed.doc));
-  pdf.setAttribute('aria-disabled', String(!made.has(ed.doc)));
+  for (const link of [$('#download-pdf'), $('#download-docx')]) {
+    link.classList.toggle('disabled', !made.has(ed.doc));
+    link.setAttribute('aria-disabled', String(!made.has(ed.doc)));
+  }
   const zip = $('#download-zip');
   zip.classList.toggle('disabled', !made.size);
   zip.setAttribute('aria-disabled', String(!made.size));
@@ -1441,9 +1443,9 @@ function updateDocs() {
 function updateLinks() {
   if (!ed) return;
   const draft = $('#draft').checked;
-  let pdf = downloadUrl(meetingUrl(ed.file, '/pdf/' + ed.doc), draft);
-  if (ed.parts > 1) pdf += '&part=' + ed.part;
-  $('#download-pdf').href = pdf;
+  const part = ed.parts > 1 ? '&part=' + ed.part : '';
+  $('#download-pdf').href = downloadUrl(meetingUrl(ed.file, '/pdf/' + ed.doc), draft) + part;
+  $('#download-docx').href = downloadUrl(meetingUrl(ed.file, '/docx/' + ed.doc), draft) + part;
   $('#download-zip').href = downloadUrl(meetingUrl(ed.file, '/zip'), draft);
 }
 
