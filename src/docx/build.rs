@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, BreakType, IndentLevel, Level, LevelJc,
-    LevelSuffixType, LevelText, LineSpacing, NumberFormat, NumberingId, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, SpecialIndentType, Start, Table,
-    TableAlignmentType, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, HeightRule, IndentLevel, Level,
+    LevelJc, LevelSuffixType, LevelText, LineSpacing, NumberFormat, NumberingId, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, SpecialIndentType, Start,
+    Table, TableAlignmentType, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, WidthType,
 };
 use typst::foundations::Value;
 use typst::layout::{Alignment, HAlignment};
@@ -91,14 +91,13 @@ impl<'a> Builder<'a> {
                     out.push(Block::P(Box::new(pieces_par(id::BODY, &pieces))));
                 }
                 Item::Node(node) => {
-                    if let Some(r) = role.take() {
-                        // A role before a construct (an override's own layout): its paragraphs.
-                        let _ = r;
-                    }
+                    // A role belongs to the paragraph right after it, not to a construct.
+                    role = None;
                     self.node(node, &mut out);
                 }
             }
         }
+        space_after_tables(&mut out);
         out
     }
 
@@ -411,7 +410,7 @@ impl<'a> Builder<'a> {
         let size = node.record.points("size").unwrap_or(13.0);
         let cells = node.all_nodes("cell");
         // Rows in order, each cell at its column (Typst leaves no record in an empty cell).
-        let mut rows: Vec<(i64, Vec<Placed>)> = Vec::new();
+        let mut rows: Vec<DataRow> = Vec::new();
         // Typst lays the header row out again on each new page: each cell is read once.
         let mut seen = std::collections::HashSet::new();
         for cell in cells {
@@ -421,8 +420,12 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let span = cell.record.int("colspan").unwrap_or(1).max(1) as usize;
-            if rows.last().is_none_or(|(last, _)| *last != y) {
-                rows.push((y, Vec::new()));
+            if rows.last().is_none_or(|row| row.y != y) {
+                rows.push(DataRow {
+                    y,
+                    height: 0.0,
+                    cells: Vec::new(),
+                });
             }
             let width: i32 = widths.iter().skip(x).take(span).sum();
             // The header row is centred, whatever the column's alignment.
@@ -437,15 +440,23 @@ impl<'a> Builder<'a> {
             if span > 1 {
                 c = c.grid_span(span);
             }
-            rows.last_mut().expect("pushed").1.push((x, span, c));
+            let row = rows.last_mut().expect("pushed");
+            // Every cell of a Typst row is as high as the row; a cell whose record Typst
+            // placed in an outer frame (the table's first) reads higher, never lower.
+            if cell.height > 0.0 && (row.height == 0.0 || cell.height < row.height) {
+                row.height = cell.height;
+            }
+            row.cells.push((x, span, c));
         }
-        let rows: Vec<Vec<TableCell>> = rows
-            .into_iter()
-            .map(|(_, row)| filled(row, &widths))
-            .collect();
+        // Each row at least as high as Typst set it (a row left for a signature stays so).
         let rows = rows
             .into_iter()
-            .map(|cells| TableRow::new(cells).cant_split())
+            .map(|row| {
+                TableRow::new(filled(row.cells, &widths))
+                    .cant_split()
+                    .row_height(tw(row.height.min(MAX_ROW_HEIGHT)) as f32)
+                    .height_rule(HeightRule::AtLeast)
+            })
             .collect();
         Table::new(rows)
             .set_grid(widths.iter().map(|w| *w as usize).collect())
@@ -661,6 +672,23 @@ fn space_around(paras: &mut [Paragraph], before: i32, after: i32) {
     }
 }
 
+/// The paragraph after a data table set 10 pt below it, as Typst's block spacing does (a
+/// paragraph of its own spacing, a title's, keeps it).
+fn space_after_tables(blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let (before, rest) = blocks.split_at_mut(i);
+        if let (Block::T(_), Block::P(p)) = (&before[i - 1], &mut rest[0])
+            && p.property.line_spacing.is_none()
+        {
+            let spaced = p
+                .as_ref()
+                .clone()
+                .line_spacing(LineSpacing::new().before(200));
+            **p = spaced;
+        }
+    }
+}
+
 /// A table cell holding `paras` (an empty paragraph when none: Word needs one).
 fn cell_of(paras: Vec<Paragraph>, width: i32) -> TableCell {
     let mut cell = TableCell::new().width(width.max(0) as usize, WidthType::Dxa);
@@ -671,6 +699,18 @@ fn cell_of(paras: Vec<Paragraph>, width: i32) -> TableCell {
         cell = cell.add_paragraph(p);
     }
     cell
+}
+
+/// The most a data table's row is held open for, in points (a third of a page): what Typst
+/// reported above it is not a row's height.
+const MAX_ROW_HEIGHT: f64 = 240.0;
+
+/// A row of a data table being built: its row number in Typst's table, the height Typst
+/// gave it (points), and its cells at their columns.
+struct DataRow {
+    y: i64,
+    height: f64,
+    cells: Vec<Placed>,
 }
 
 /// A table cell at its column, with how many columns it spans.

@@ -122,6 +122,9 @@ pub(crate) struct Node {
     pub record: Record,
     /// The items inside, in document order.
     pub items: Vec<Item>,
+    /// The height of the frame the construct was laid out in, in points (a table cell's: its
+    /// row's height).
+    pub height: f64,
 }
 
 impl Node {
@@ -200,11 +203,14 @@ struct Walk {
     skip: usize,
     /// Skipping a repeated paragraph, until its end.
     skip_par: Option<Location>,
+    /// The height of the frame being walked, in points.
+    height: f64,
     setup: Option<Record>,
 }
 
 impl Walk {
     fn frame(&mut self, frame: &Frame, page: usize, top: Abs) {
+        let outer = std::mem::replace(&mut self.height, frame.height().to_pt());
         for (pos, item) in frame.items() {
             match item {
                 FrameItem::Group(group) => {
@@ -216,6 +222,7 @@ impl Walk {
                 _ => {}
             }
         }
+        self.height = outer;
     }
 
     fn start(&mut self, content: &Content) {
@@ -284,6 +291,7 @@ impl Walk {
             self.stack.push(Node {
                 record,
                 items: Vec::new(),
+                height: self.height,
             });
         } else if kind.as_str() == "setup" {
             self.setup = Some(record);
