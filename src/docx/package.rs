@@ -40,6 +40,7 @@ pub(crate) fn repack(package: &[u8], properties: &Properties) -> Result<Vec<u8>,
     for (name, bytes) in entries {
         let bytes = match name.as_str() {
             "docProps/core.xml" => core_xml(properties).into_bytes(),
+            "word/settings.xml" => SETTINGS.as_bytes().to_vec(),
             "word/document.xml" => number_paragraphs(&fix_document(&bytes)),
             n if n.starts_with("word/header") && n.ends_with(".xml") => number_paragraphs(&bytes),
             _ => bytes,
@@ -50,6 +51,18 @@ pub(crate) fn repack(package: &[u8], properties: &Properties) -> Result<Vec<u8>,
     let cursor = out.finish().map_err(|e| e.to_string())?;
     Ok(cursor.into_inner())
 }
+
+/// The document's settings: tab stops every 1 cm, Word 2013+ layout, Vietnamese as the theme's
+/// language (docx-rs writes East Asian compatibility options that are not for this text).
+const SETTINGS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:zoom w:percent="100" /><w:defaultTabStop w:val="567" />"#,
+    r#"<w:characterSpacingControl w:val="doNotCompress" />"#,
+    r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15" /></w:compat>"#,
+    r#"<w:themeFontLang w:val="vi-VN" />"#,
+    r#"</w:settings>"#
+);
 
 /// The core properties, every value escaped.
 fn core_xml(p: &Properties) -> String {

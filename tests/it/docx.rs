@@ -15,7 +15,11 @@ use crate::support::pdf::squash;
 /// Asserts that the paragraphs of `docx` are, in order, the text of `document` (its page
 /// numbers aside; a table's header row, which Typst repeats on each page, compared apart).
 fn says_what_the_pdf_says(docx: &[u8], document: &typst_layout::PagedDocument, what: &str) {
-    let mut pdf = squash(&body_text(document));
+    // Control characters print as nothing, and XML cannot hold them.
+    let mut pdf: String = squash(&body_text(document))
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
     let mut heads: Vec<String> = header_rows(docx).iter().map(|h| squash(h)).collect();
     heads.dedup();
     for head in heads {
@@ -154,6 +158,8 @@ fn hostile_values_come_out_of_the_docx_as_text() {
         "&amp; &",
         "]]>",
         "\"'<>&",
+        // Characters XML cannot hold at all: left out, the rest kept.
+        "a\u{1}b\u{1f}c\u{7}d",
     ]);
     for value in values {
         let mut meeting = api::meeting(&base).clone();
@@ -172,7 +178,10 @@ fn hostile_values_come_out_of_the_docx_as_text() {
             }
         }
         let text = squash(&paragraphs(&docx.bytes).join(" "));
-        let want = squash(value);
+        let want: String = squash(value)
+            .chars()
+            .filter(|c| !c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+            .collect();
         assert!(
             text.contains(&format!("BẮTĐẦU{want}KẾTTHÚC")),
             "{value:?}: markup"
@@ -223,6 +232,42 @@ fn the_records_leave_the_pdf_unchanged() {
             assert!(x.pdf == y.pdf, "{name} {kind}: the records changed the PDF");
         }
     }
+    // Without the records (an office's older hoinghi.typ) the PDF is made, and the Word file
+    // is refused with a message that says what to do.
+    let b = api::prepare(&without, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let Err(refused) = api::typeset_docx(&without, &b, DocKind::GiaoUoc) else {
+        panic!("a Word file was made without the records");
+    };
+    assert!(
+        refused.contains("hoinghi.typ") && refused.contains("DOCX"),
+        "{refused}"
+    );
+}
+
+/// An office's changed template changes the Word file as it changes the PDF.
+#[test]
+fn a_changed_template_changes_the_word_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let template = std::fs::read_to_string(root.join("templates/giao-uoc.typ.j2")).unwrap();
+    let changed = template.replace(
+        "#signature-grid(",
+        "Câu văn phòng thêm vào mẫu, in cả trong tệp Word\\.\n\n#signature-grid(",
+    );
+    assert_ne!(changed, template);
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("giao-uoc.typ.j2"), changed).unwrap();
+    let engine = hoinghi::Engine::new(hoinghi::Settings {
+        templates: Some(folder.path().to_path_buf()),
+        ..hoinghi::Settings::default()
+    })
+    .unwrap();
+    let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
+    let (_, typeset, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
+        .unwrap()
+        .remove(0);
+    let sentence = "Câu văn phòng thêm vào mẫu, in cả trong tệp Word.";
+    assert!(paragraphs(&docx.bytes).iter().any(|p| p == sentence));
+    says_what_the_pdf_says(&docx.bytes, &typeset.document, "changed template");
 }
 
 /// `render --format pdf,docx` writes `<kind>.docx` beside each PDF, and one Word file per
