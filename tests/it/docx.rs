@@ -12,9 +12,19 @@ use crate::support::docx::{
 };
 use crate::support::pdf::squash;
 
-/// Asserts that the paragraphs of `docx` are, in order, the text of `document` (its page
-/// numbers aside; a table's header row, which Typst repeats on each page, compared apart).
+/// Asserts that the paragraphs of `docx` are, in order, the text of `document`.
 fn says_what_the_pdf_says(docx: &[u8], document: &typst_layout::PagedDocument, what: &str) {
+    if let Some(problem) = unlike_the_pdf(docx, document) {
+        panic!("{what}: {problem}");
+    }
+}
+
+/// Where the paragraphs of `docx` differ from the text of `document`, in order (its page
+/// numbers aside; a table's header row, which Typst repeats on each page, compared apart).
+pub(crate) fn unlike_the_pdf(
+    docx: &[u8],
+    document: &typst_layout::PagedDocument,
+) -> Option<String> {
     // Control characters print as nothing, and XML cannot hold them.
     let mut pdf: String = squash(&body_text(document))
         .chars()
@@ -23,28 +33,24 @@ fn says_what_the_pdf_says(docx: &[u8], document: &typst_layout::PagedDocument, w
     let mut heads: Vec<String> = header_rows(docx).iter().map(|h| squash(h)).collect();
     heads.dedup();
     for head in heads {
-        assert!(
-            pdf.contains(&head),
-            "{what}: the header row {head:?} is not in the PDF"
-        );
+        if !pdf.contains(&head) {
+            return Some(format!("the header row {head:?} is not in the PDF"));
+        }
         pdf = pdf.replace(&head, "");
     }
     let mut at = 0;
     let paras = marked_paragraphs(docx);
     for (i, (para, _)) in paras.iter().filter(|(_, head)| !head).enumerate() {
         let want = squash(&para.nfc().collect::<String>());
-        let next: String = pdf[at..].chars().take(80).collect();
-        assert!(
-            pdf[at..].starts_with(&want),
-            "{what}: paragraph {i} {para:?} is not next in the PDF, which has {next:?}"
-        );
+        if !pdf[at..].starts_with(&want) {
+            let next: String = pdf[at..].chars().take(80).collect();
+            return Some(format!(
+                "paragraph {i} {para:?} is not next in the PDF, which has {next:?}"
+            ));
+        }
         at += want.len();
     }
-    assert!(
-        at == pdf.len(),
-        "{what}: the DOCX ends before the PDF: {:?}",
-        &pdf[at..]
-    );
+    (at != pdf.len()).then(|| format!("the DOCX ends before the PDF: {:?}", &pdf[at..]))
 }
 
 #[test]

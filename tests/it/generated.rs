@@ -23,6 +23,7 @@ use hoinghi::model::{
 use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 
 use crate::support::api::{self, Engine};
+use crate::support::docx::repair_problems;
 use crate::support::meetings::words::{
     AWARDS, CLAUSES, FAMILY, PLACES, SYLLABLES, TOPICS, UNIT_HEADS,
 };
@@ -89,13 +90,23 @@ impl Harness {
             };
             self.tally.borrow_mut().accepted += 1;
             for kind in api::available(engine, &prepared) {
-                match api::typeset_each(engine, &prepared, kind, "prop") {
+                match api::typeset_docx(engine, &prepared, kind) {
                     Ok(each) => {
                         let mut t = self.tally.borrow_mut();
-                        for (_, typeset) in each {
+                        for (stem, typeset, docx) in each {
                             t.documents += 1;
                             if !typeset.warnings.is_empty() {
                                 t.with_typst_warnings += 1;
+                            }
+                            // Its Word file says what the PDF says, and Word need repair nothing.
+                            let problem =
+                                crate::docx::unlike_the_pdf(&docx.bytes, &typeset.document)
+                                    .or_else(|| repair_problems(&docx.bytes).into_iter().next());
+                            if let Some(problem) = problem {
+                                return Err(format!(
+                                    "{stem} ({profile:?}) DOCX: {problem}\n  meeting: {}",
+                                    describe(m)
+                                ));
                             }
                         }
                     }

@@ -326,3 +326,26 @@ fn cells_and_centred_lines_keep_compounds() {
         }
     }
 }
+
+/// A data table's row never splits across pages: a tall row at the foot of a page moves whole
+/// to the next (found by the generated meetings; `breakable: false` must be a set rule).
+#[test]
+fn a_table_row_moves_whole_to_the_next_page() {
+    let engine = api::engine(None);
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/to-trinh-hang-qua-trang.yaml");
+    let prepared = api::prepare(&engine, &file).unwrap();
+    let typeset = api::typeset(&engine, &prepared, DocKind::ToTrinh, "row").unwrap();
+    let name = "Sở Tổ chức, Tổ chức, Nông nghiệp và Môi trường, Ngoại vụ, Bảo trợ xã hội, Khoa học và Công nghệ";
+    // The proposal's rows 1, 2 and 4 hold that name; the fourth reaches the page's foot.
+    let rows = 3;
+    let pages = typeset.document.pages().len();
+    assert!(pages >= 2, "the sample no longer reaches a second page");
+    let whole: usize = (0..pages)
+        .map(|p| {
+            let text = geometry::squash(&geometry::page_layout_text(&typeset.document, p));
+            text.matches(&geometry::squash(name)).count()
+        })
+        .sum();
+    assert_eq!(whole, rows, "a row of {name:?} is split across pages");
+}

@@ -179,6 +179,13 @@ fn page_text(doc: &Document, page: lopdf::ObjectId) -> String {
 
 /// The text of a laid-out document, items joined by spaces, NFC.
 pub fn layout_text(doc: &PagedDocument) -> String {
+    (0..doc.pages().len())
+        .map(|p| page_layout_text(doc, p))
+        .collect()
+}
+
+/// The text of page `page` (from 0) of a laid-out document, items joined by spaces, NFC.
+pub fn page_layout_text(doc: &PagedDocument, page: usize) -> String {
     fn walk(frame: &Frame, out: &mut String) {
         for (_, item) in frame.items() {
             match item {
@@ -192,8 +199,8 @@ pub fn layout_text(doc: &PagedDocument) -> String {
         }
     }
     let mut out = String::new();
-    for page in doc.pages() {
-        walk(&page.frame, &mut out);
+    if let Some(p) = doc.pages().get(page) {
+        walk(&p.frame, &mut out);
     }
     out.nfc().collect()
 }
