@@ -95,6 +95,12 @@ impl<'a> Builder<'a> {
                     role = None;
                     self.node(node, &mut out);
                 }
+                Item::Picture(image, size) => {
+                    // A template's own image: drawn at the size it has on the page.
+                    if let Some(p) = self.placed_picture(image, *size) {
+                        out.push(Block::P(Box::new(p)));
+                    }
+                }
             }
         }
         space_after_tables(&mut out);
@@ -202,6 +208,7 @@ impl<'a> Builder<'a> {
                     let refs: Vec<&Line> = lines.iter().collect();
                     out.push(pieces_par(id::CENTRED, &text::kept(&refs)));
                 }
+                Item::Picture(image, size) => out.extend(self.placed_picture(image, *size)),
                 Item::Mark(r) if r.kind == "rule" => {
                     if let Some(w) = r.points("width") {
                         out.push(rule(tw(w), width));
@@ -330,7 +337,7 @@ impl<'a> Builder<'a> {
             for item in &cell.items {
                 match item {
                     Item::Node(n) if n.kind() == "signature" => {
-                        paras.extend(self.signature(n, w));
+                        paras.extend(self.signature(n));
                     }
                     Item::Node(n) if n.kind() == "recipients" => {
                         let mut list = self.recipients(n, w);
@@ -349,7 +356,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A signature: the authority lines, space for the signature, the name.
-    fn signature(&mut self, node: &Node, width: i32) -> Vec<Paragraph> {
+    fn signature(&mut self, node: &Node) -> Vec<Paragraph> {
         let mut paras = Vec::new();
         let parts: Vec<&Node> = node.all_nodes("lines");
         for (i, lines) in parts.iter().enumerate() {
@@ -366,7 +373,6 @@ impl<'a> Builder<'a> {
             }
             paras.push(p);
         }
-        let _ = width;
         paras
     }
 
@@ -384,11 +390,11 @@ impl<'a> Builder<'a> {
         for (i, par) in pars.iter().enumerate() {
             let pieces = text::flowing(par);
             if i == 0 {
-                let mut p = pieces_par(id::RECIPIENTS, &pieces).keep_next(true);
-                if node.record.str("profile") == Some("party") {
-                    p = underline_all(p, &pieces);
-                }
-                out.push(p);
+                out.push(if node.record.str("profile") == Some("party") {
+                    underlined_label(&pieces)
+                } else {
+                    pieces_par(id::RECIPIENTS, &pieces).keep_next(true)
+                });
             } else {
                 let p = pieces_par(id::RECIPIENT, &pieces).indent(
                     Some(tw(dash)),
@@ -509,34 +515,72 @@ impl<'a> Builder<'a> {
         pieces_par(id::CELL, &pieces)
     }
 
-    /// A photo: the picture centred, 80 % of the text width, then its caption.
+    /// A photo: the picture centred, 80 % of the text width, then its caption. The photo's
+    /// file is read as for the web (upright, at most 1600 px); one that cannot be (an SVG) is
+    /// drawn as Typst placed it.
     fn photo_block(&mut self, node: &Node, out: &mut Vec<Block>) {
         let file = node.record.str("file").unwrap_or("");
-        match (self.photo)(file).map(|path| super::photos::picture(&path)) {
-            Some(Ok((png, w, h))) => {
-                self.pictures += 1;
-                let width_emu: u32 = (TEXT_WIDTH as f64 * 0.8 * 635.0) as u32;
-                let height_emu = (width_emu as f64 * h as f64 / w.max(1) as f64) as u32;
-                let pic = Pic::new_with_dimensions(png, w, h)
-                    .id(format!("rIdImage{}", self.pictures))
-                    .size(width_emu, height_emu);
-                let p = Paragraph::new()
-                    .style(id::PHOTO)
-                    .keep_next(true)
-                    .add_run(docx_rs::Run::new().add_image(pic));
-                out.push(Block::P(Box::new(p)));
-            }
-            Some(Err(problem)) => self.warnings.push(problem),
-            None => self.warnings.push(text!(
+        let from_file = match (self.photo)(file) {
+            Some(path) => super::photos::picture(&path),
+            None => Err(text!(
                 "DOCX: không tìm thấy ảnh {file}",
                 "DOCX: the photo {file} was not found"
             )),
+        };
+        let drawn = || {
+            node.items.iter().find_map(|item| match item {
+                Item::Picture(image, size) => Some(super::photos::drawn(image, *size)),
+                _ => None,
+            })
+        };
+        let picture = match from_file {
+            Ok(picture) => Ok(picture),
+            Err(problem) => drawn().unwrap_or(Err(problem)),
+        };
+        match picture {
+            Ok(png) => {
+                // 80 % of the text width (twips to EMU: × 635), the height in proportion.
+                let width = TEXT_WIDTH as f64 * 0.8 * 635.0;
+                let p = self.picture_par(png, width).keep_next(true);
+                out.push(Block::P(Box::new(p)));
+            }
+            Err(problem) => self.warnings.push(problem),
         }
         for par in node.all_pars() {
             out.push(Block::P(Box::new(pieces_par(
                 id::CAPTION,
                 &text::flowing(par),
             ))));
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// A centred paragraph holding the picture `(png, w, h)`, `width` EMU wide (its height in
+    /// proportion), with an id of its own.
+    fn picture_par(&mut self, (png, w, h): (Vec<u8>, u32, u32), width: f64) -> Paragraph {
+        self.pictures += 1;
+        let height = width * f64::from(h) / f64::from(w.max(1));
+        let pic = Pic::new_with_dimensions(png, w, h)
+            .id(format!("rIdImage{}", self.pictures))
+            .size(width as u32, height as u32);
+        Paragraph::new()
+            .style(id::PHOTO)
+            .add_run(docx_rs::Run::new().add_image(pic))
+    }
+
+    /// A picture a template placed, at its size on the page (points to EMU: × 12,700).
+    fn placed_picture(
+        &mut self,
+        image: &typst::visualize::Image,
+        size: typst::layout::Size,
+    ) -> Option<Paragraph> {
+        match super::photos::drawn(image, size) {
+            Ok(png) => Some(self.picture_par(png, size.x.to_pt() * 12_700.0)),
+            Err(problem) => {
+                self.warnings.push(problem);
+                None
+            }
         }
     }
 }
@@ -624,9 +668,8 @@ fn run(r: &super::tree::Run) -> docx_rs::Run {
     out
 }
 
-/// `p` rebuilt with its runs underlined (the Party profile's Nơi nhận label).
-fn underline_all(p: Paragraph, pieces: &[Piece]) -> Paragraph {
-    let _ = p;
+/// The Nơi nhận label of the Party profile: its runs underlined.
+fn underlined_label(pieces: &[Piece]) -> Paragraph {
     let mut out = Paragraph::new().style(id::RECIPIENTS).keep_next(true);
     for piece in pieces {
         if let Piece::Run(r) = piece {

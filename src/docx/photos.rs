@@ -30,3 +30,31 @@ pub(crate) fn picture(path: &Path) -> Result<(Vec<u8>, u32, u32), Text> {
         })?;
     Ok((png, w, h))
 }
+
+/// A picture as Typst placed it (`size`, in points), drawn as PNG with its longest side at most
+/// [`MAX_SIDE`] pixels: for a photo whose file is not a raster image (SVG).
+pub(crate) fn drawn(
+    image: &typst::visualize::Image,
+    size: typst::layout::Size,
+) -> Result<(Vec<u8>, u32, u32), Text> {
+    use typst::layout::{Abs, Frame, FrameItem, Point, Sides};
+    let longest = size.x.to_pt().max(size.y.to_pt()).max(1.0);
+    let pixel_per_pt = f64::from(MAX_SIDE) / longest;
+    let mut frame = Frame::soft(size);
+    frame.push(
+        Point::zero(),
+        FrameItem::Image(image.clone(), size, typst::syntax::Span::detached()),
+    );
+    let page = typst_layout::Page {
+        frame,
+        bleed: Sides::splat(Abs::zero()),
+        fill: typst::foundations::Smart::Auto,
+        numbering: None,
+        supplement: typst::foundations::Content::empty(),
+        number: 1,
+    };
+    let (w, _, rgb) = crate::publish::png::draw_page(&page, pixel_per_pt)?;
+    let png = crate::publish::png::encode_rgb(w, &rgb)?;
+    let h = (rgb.len() / (w as usize * 3).max(1)) as u32;
+    Ok((png, w, h))
+}

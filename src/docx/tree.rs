@@ -68,6 +68,8 @@ pub(crate) enum Item {
     Loose(Vec<Line>),
     /// A point record: a paragraph's role, a rule's length, a new letter.
     Mark(Record),
+    /// A picture Typst placed, at its size on the page.
+    Picture(typst::visualize::Image, typst::layout::Size),
 }
 
 /// A record of `hoinghi.typ`: its kind and fields.
@@ -149,7 +151,7 @@ impl Node {
                 Item::Node(n) => out.extend(n.all_lines()),
                 Item::Par(p) => out.extend(p.lines.iter()),
                 Item::Loose(lines) => out.extend(lines.iter()),
-                Item::Mark(_) => {}
+                Item::Mark(_) | Item::Picture(..) => {}
             }
         }
         out
@@ -219,6 +221,9 @@ impl Walk {
                 FrameItem::Text(text) => self.text(text, page, (top + pos.y).to_pt()),
                 FrameItem::Tag(Tag::Start(content, _)) => self.start(content),
                 FrameItem::Tag(Tag::End(location, ..)) => self.end(*location),
+                FrameItem::Image(image, size, _) if self.skip == 0 => {
+                    self.push(Item::Picture(image.clone(), *size))
+                }
                 _ => {}
             }
         }

@@ -448,3 +448,42 @@ proptest::proptest! {
         proptest::prop_assert!(text.contains(&want), "{:?} not in the Word file", value);
     }
 }
+
+/// A photo given as SVG (no pixels to read) is in the Word file as Typst drew it.
+#[test]
+fn an_svg_photo_is_drawn_into_the_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = sample("phat-dong-ky-ket-anh");
+    std::fs::create_dir(dir.path().join("photos")).unwrap();
+    for entry in std::fs::read_dir(source.join("photos")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("photos").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("photos/so-do.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#c00"/><circle cx="200" cy="150" r="80" fill="#fc0"/></svg>"##,
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(source.join("phat-dong-ky-ket.yaml"))
+        .unwrap()
+        .replace("photos/quang-canh-hoi-nghi.png", "photos/so-do.svg");
+    let file = dir.path().join("phat-dong-ky-ket.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let engine = api::engine(None);
+    let prepared = api::prepare(&engine, &file).unwrap();
+    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::BaiTin)
+        .unwrap()
+        .remove(0);
+    assert!(docx.warnings.is_empty(), "{:?}", docx.warnings);
+    let unpacked = unpack(&docx.bytes);
+    let pictures = unpacked
+        .parts
+        .keys()
+        .filter(|n| n.starts_with("word/media/"))
+        .count();
+    assert_eq!(pictures, 3);
+}
