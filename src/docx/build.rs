@@ -380,7 +380,9 @@ impl<'a> Builder<'a> {
     /// the whole list at most 85 mm wide and, when short, kept on one page.
     fn recipients(&mut self, node: &Node, width: i32) -> Vec<Paragraph> {
         let dash = node
-            .mark("dash")
+            .all_marks("dash")
+            .first()
+            .copied()
             .and_then(|r| r.points("width"))
             .unwrap_or(8.0);
         let right = (width - tw(85.0 * 72.0 / 25.4)).max(0);
@@ -477,6 +479,7 @@ impl<'a> Builder<'a> {
     fn cell_par(&mut self, cell: &Node, size: f64) -> Paragraph {
         let texts: Vec<&str> = cell
             .all_marks("text")
+            .into_iter()
             .filter_map(|r| r.str("text"))
             .collect();
         let lines = cell.all_lines();
@@ -582,52 +585,6 @@ impl Builder<'_> {
                 None
             }
         }
-    }
-}
-
-impl Node {
-    /// The constructs of `kind` inside, however deep, in order (not inside one another).
-    pub(crate) fn all_nodes<'a>(&'a self, kind: &str) -> Vec<&'a Node> {
-        let mut out = Vec::new();
-        for item in &self.items {
-            if let Item::Node(n) = item {
-                if n.kind() == kind {
-                    out.push(n);
-                } else {
-                    out.extend(n.all_nodes(kind));
-                }
-            }
-        }
-        out
-    }
-
-    /// The paragraphs inside, however deep, in order.
-    pub(crate) fn all_pars(&self) -> Vec<&Par> {
-        let mut out = Vec::new();
-        for item in &self.items {
-            match item {
-                Item::Par(p) => out.push(p),
-                Item::Node(n) => out.extend(n.all_pars()),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// The point records of `kind` inside, however deep, in order.
-    pub(crate) fn all_marks<'a>(
-        &'a self,
-        kind: &'a str,
-    ) -> Box<dyn Iterator<Item = &'a Record> + 'a> {
-        Box::new(self.items.iter().flat_map(
-            move |i| -> Box<dyn Iterator<Item = &'a Record> + 'a> {
-                match i {
-                    Item::Mark(r) if r.kind == kind => Box::new(std::iter::once(r)),
-                    Item::Node(n) => n.all_marks(kind),
-                    _ => Box::new(std::iter::empty()),
-                }
-            },
-        ))
     }
 }
 

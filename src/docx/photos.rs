@@ -6,7 +6,6 @@ use std::path::Path;
 use image::ImageEncoder;
 
 use crate::diag::Text;
-use crate::images::{self, ImageProblem};
 
 /// The longest side of a photo in the Word file, in pixels (132 mm wide at about 300 ppi).
 const MAX_SIDE: u32 = 1600;
@@ -14,10 +13,9 @@ const MAX_SIDE: u32 = 1600;
 /// The photo at `path` as PNG bytes, with its width and height in pixels.
 pub(crate) fn picture(path: &Path) -> Result<(Vec<u8>, u32, u32), Text> {
     let name = path.display().to_string();
-    let failed = |p: ImageProblem| p.message(&name);
-    let data = images::read_bounded(path).map_err(failed)?;
-    let picture = images::decode_upright(&data).map_err(failed)?;
-    let picture = crate::publish::photos::scaled(picture, MAX_SIDE).to_rgb8();
+    let picture = crate::publish::photos::upright(path, MAX_SIDE)
+        .map_err(|p| p.message(&name))?
+        .to_rgb8();
     let (w, h) = (picture.width(), picture.height());
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
@@ -53,8 +51,6 @@ pub(crate) fn drawn(
         supplement: typst::foundations::Content::empty(),
         number: 1,
     };
-    let (w, _, rgb) = crate::publish::png::draw_page(&page, pixel_per_pt)?;
-    let png = crate::publish::png::encode_rgb(w, &rgb)?;
-    let h = (rgb.len() / (w as usize * 3).max(1)) as u32;
-    Ok((png, w, h))
+    let (w, h, rgb) = crate::publish::png::draw_page(&page, pixel_per_pt)?;
+    Ok((crate::publish::png::encode_rgb(w, &rgb)?, w, h))
 }

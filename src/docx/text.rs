@@ -52,29 +52,27 @@ pub(crate) fn flowing(par: &Par) -> Vec<Piece> {
 
 /// Lines kept as they were laid out, a line break between two (a centred phrase).
 pub(crate) fn kept(lines: &[&Line]) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            trim_end(&mut pieces);
-            pieces.push(Piece::Break);
-        }
-        for run in &line.runs {
-            push_run(&mut pieces, run.clone());
-        }
-    }
-    trim_end(&mut pieces);
-    pieces
+    joined_by(lines, |pieces| {
+        trim_end(pieces);
+        pieces.push(Piece::Break);
+    })
 }
 
 /// Lines joined with spaces to flow again in a narrower or wider place (a table cell).
 pub(crate) fn joined(lines: &[&Line]) -> Vec<Piece> {
+    joined_by(lines, |pieces| {
+        if !plain(pieces).ends_with([' ', '-', '/', '–']) {
+            push_text(pieces, " ");
+        }
+    })
+}
+
+/// The runs of `lines`, `between` putting what goes between two lines.
+fn joined_by(lines: &[&Line], mut between: impl FnMut(&mut Vec<Piece>)) -> Vec<Piece> {
     let mut pieces = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
-            let ends_open = plain(&pieces).ends_with([' ', '-', '/', '–']);
-            if !ends_open {
-                push_text(&mut pieces, " ");
-            }
+            between(&mut pieces);
         }
         for run in &line.runs {
             push_run(&mut pieces, run.clone());

@@ -157,13 +157,45 @@ impl Node {
         out
     }
 
-    /// The first point record of `kind` inside, however deep.
-    pub fn mark(&self, kind: &str) -> Option<&Record> {
-        self.items.iter().find_map(|i| match i {
-            Item::Mark(r) if r.kind == kind => Some(r),
-            Item::Node(n) => n.mark(kind),
-            _ => None,
-        })
+    /// The constructs of `kind` inside, however deep, in order (not inside one another).
+    pub fn all_nodes<'a>(&'a self, kind: &str) -> Vec<&'a Node> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            if let Item::Node(n) = item {
+                if n.kind() == kind {
+                    out.push(n);
+                } else {
+                    out.extend(n.all_nodes(kind));
+                }
+            }
+        }
+        out
+    }
+
+    /// The paragraphs inside, however deep, in order.
+    pub fn all_pars(&self) -> Vec<&Par> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            match item {
+                Item::Par(p) => out.push(p),
+                Item::Node(n) => out.extend(n.all_pars()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The point records of `kind` inside, however deep, in order.
+    pub fn all_marks(&self, kind: &str) -> Vec<&Record> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            match item {
+                Item::Mark(r) if r.kind == kind => out.push(r),
+                Item::Node(n) => out.extend(n.all_marks(kind)),
+                _ => {}
+            }
+        }
+        out
     }
 }
 

@@ -27,15 +27,21 @@ pub struct WebPhoto {
 /// Reads the photo at `path` and prepares it for the web, its longest side at most
 /// `max_side` pixels (never enlarged).
 pub fn for_web(path: &Path, max_side: u32) -> Result<WebPhoto, ImageProblem> {
+    encode(upright(path, max_side)?)
+}
+
+/// The photo at `path` read (bounded), turned upright and scaled so that its longest side is
+/// at most `max_side` pixels (never enlarged): its pixels only, no EXIF.
+pub(crate) fn upright(path: &Path, max_side: u32) -> Result<DynamicImage, ImageProblem> {
     let data = images::read_bounded(path)?;
     let picture = images::decode_upright(&data)?;
-    encode(scaled(picture, max_side.max(16)))
+    Ok(scaled(picture, max_side.max(16)))
 }
 
 /// `picture` with its longest side at most `max_side`: by averaging the pixels each new one
 /// covers when it shrinks at least by half (a camera photo; fast, and free of moiré), else
 /// with Lanczos (sharp where few pixels are dropped).
-pub(crate) fn scaled(picture: DynamicImage, max_side: u32) -> DynamicImage {
+fn scaled(picture: DynamicImage, max_side: u32) -> DynamicImage {
     let side = picture.width().max(picture.height());
     if side <= max_side {
         picture

@@ -273,12 +273,8 @@ impl Writer {
         if typeset.parts.is_empty() {
             return;
         }
-        let folder = dir.join(kind.slug());
-        for (name, bytes) in &typeset.parts {
-            let part = folder.join(format!("{name}.pdf"));
-            let entry = self.entry(kind, &part, bytes, 1);
-            pending.optional(part, bytes.clone(), Some(entry), None);
-        }
+        let parts = typeset.parts.iter().map(|(name, bytes)| (name, bytes));
+        let folder = self.letters(pending, dir, kind, "pdf", parts);
         let (f, n) = (folder.display(), typeset.parts.len());
         pending.steps.push(Step::SayIfWritten(Note::Done(text!(
             "đã ghi {n} tệp riêng trong {f}",
@@ -315,12 +311,27 @@ impl Writer {
         if typeset.parts.len() != docx.parts.len() {
             return;
         }
+        let parts = typeset.parts.iter().map(|(name, _)| name).zip(&docx.parts);
+        self.letters(pending, dir, kind, "docx", parts);
+    }
+
+    /// One file per letter (invitation) of `kind` in its folder beside the document, named as
+    /// the letter, with `extension`; the folder.
+    fn letters<'a>(
+        &self,
+        pending: &mut Pending,
+        dir: &Path,
+        kind: DocKind,
+        extension: &str,
+        parts: impl Iterator<Item = (&'a String, &'a Vec<u8>)>,
+    ) -> PathBuf {
         let folder = dir.join(kind.slug());
-        for ((name, _), bytes) in typeset.parts.iter().zip(&docx.parts) {
-            let part = folder.join(format!("{name}.docx"));
+        for (name, bytes) in parts {
+            let part = folder.join(format!("{name}.{extension}"));
             let entry = self.entry(kind, &part, bytes, 1);
             pending.optional(part, bytes.clone(), Some(entry), None);
         }
+        folder
     }
 
     /// The manifest's entry for `bytes`, of `pages` pages, to be written at `path`.

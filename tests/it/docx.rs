@@ -53,6 +53,17 @@ pub(crate) fn unlike_the_pdf(
     (at != pdf.len()).then(|| format!("the DOCX ends before the PDF: {:?}", &pdf[at..]))
 }
 
+/// The first document of `kind` (the only one, but for a kind made per ballot) and its Word
+/// file.
+fn first_docx(
+    engine: &api::Engine,
+    prepared: &api::Prepared,
+    kind: DocKind,
+) -> (api::Typeset, hoinghi::docx::Docx) {
+    let (_, typeset, docx) = api::typeset_docx(engine, prepared, kind).unwrap().remove(0);
+    (typeset, docx)
+}
+
 #[test]
 fn every_sample_docx_says_what_its_pdf_says_in_both_profiles() {
     for profile in [Profile::Nd30, Profile::Party] {
@@ -86,9 +97,7 @@ fn every_sample_docx_says_what_its_pdf_says_in_both_profiles() {
 fn the_docx_is_a_real_word_document() {
     let engine = api::engine(None);
     let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
-    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
-        .unwrap()
-        .remove(0);
+    let (_, docx) = first_docx(&engine, &prepared, DocKind::GiaoUoc);
     let unpacked = unpack(&docx.bytes);
     let document = part(&unpacked, "word/document.xml");
     // A4, margins 20/20/30/15 mm, a different first page, numbered from 1.
@@ -108,10 +117,9 @@ fn the_docx_is_a_real_word_document() {
     assert!(!document.contains("<w:txbxContent") && !document.contains("<w:drawing>"));
     // The page number is a field in the header of pages after the first.
     let headers: String = unpacked
-        .parts
-        .iter()
-        .filter(|(name, _)| name.starts_with("word/header"))
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .names_under("word/header")
+        .into_iter()
+        .map(|name| part(&unpacked, name))
         .collect();
     assert!(headers.contains("PAGE"), "{headers}");
     // Times New Roman named, styles with Vietnamese names.
@@ -172,9 +180,7 @@ fn hostile_values_come_out_of_the_docx_as_text() {
         meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
         meeting.members[0].signer.name = format!("TÊNĐẦU {value} TÊNCUỐI");
         let prepared = api::with_meeting(&engine, &base, meeting);
-        let (_, typeset, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
-            .unwrap()
-            .remove(0);
+        let (typeset, docx) = first_docx(&engine, &prepared, DocKind::GiaoUoc);
         let unpacked = unpack(&docx.bytes);
         for (name, bytes) in &unpacked.parts {
             if name.ends_with(".xml") || name.ends_with(".rels") {
@@ -268,9 +274,7 @@ fn a_changed_template_changes_the_word_file() {
     })
     .unwrap();
     let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
-    let (_, typeset, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
-        .unwrap()
-        .remove(0);
+    let (typeset, docx) = first_docx(&engine, &prepared, DocKind::GiaoUoc);
     let sentence = "Câu văn phòng thêm vào mẫu, in cả trong tệp Word.";
     assert!(paragraphs(&docx.bytes).iter().any(|p| p == sentence));
     says_what_the_pdf_says(&docx.bytes, &typeset.document, "changed template");
@@ -366,15 +370,9 @@ fn the_article_embeds_its_photos_with_their_captions() {
         .unwrap()
         .photos
         .len();
-    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::BaiTin)
-        .unwrap()
-        .remove(0);
+    let (_, docx) = first_docx(&engine, &prepared, DocKind::BaiTin);
     let unpacked = unpack(&docx.bytes);
-    let media: Vec<&String> = unpacked
-        .parts
-        .keys()
-        .filter(|n| n.starts_with("word/media/"))
-        .collect();
+    let media: Vec<&String> = unpacked.names_under("word/media/");
     assert_eq!(media.len(), photos, "{media:?}");
     for name in media {
         assert!(unpacked.parts[name].starts_with(b"\x89PNG"), "{name}");
@@ -403,15 +401,9 @@ fn a_draft_is_labelled_on_every_page_and_the_party_label_underlined() {
     })
     .unwrap();
     let prepared = api::prepare(&engine, &sample("ky-ket-khoi-dang.yaml")).unwrap();
-    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
-        .unwrap()
-        .remove(0);
+    let (_, docx) = first_docx(&engine, &prepared, DocKind::GiaoUoc);
     let unpacked = unpack(&docx.bytes);
-    let headers: Vec<&String> = unpacked
-        .parts
-        .keys()
-        .filter(|n| n.starts_with("word/header"))
-        .collect();
+    let headers: Vec<&String> = unpacked.names_under("word/header");
     assert_eq!(headers.len(), 2, "first page and the others: {headers:?}");
     for h in headers {
         assert!(part(&unpacked, h).contains("DỰ THẢO"), "{h}");
@@ -440,9 +432,7 @@ proptest::proptest! {
         let mut meeting = api::meeting(&base).clone();
         meeting.agreement.closing = Some(format!("BẮTĐẦU {value} KẾTTHÚC"));
         let prepared = api::with_meeting(&engine, &base, meeting);
-        let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::GiaoUoc)
-            .unwrap()
-            .remove(0);
+        let (_, docx) = first_docx(&engine, &prepared, DocKind::GiaoUoc);
         let text = squash(&paragraphs(&docx.bytes).join(" "));
         let want = format!("BẮTĐẦU{}KẾTTHÚC", squash(&value));
         proptest::prop_assert!(text.contains(&want), "{:?} not in the Word file", value);
@@ -475,15 +465,9 @@ fn an_svg_photo_is_drawn_into_the_word_file() {
     std::fs::write(&file, yaml).unwrap();
     let engine = api::engine(None);
     let prepared = api::prepare(&engine, &file).unwrap();
-    let (_, _, docx) = api::typeset_docx(&engine, &prepared, DocKind::BaiTin)
-        .unwrap()
-        .remove(0);
+    let (_, docx) = first_docx(&engine, &prepared, DocKind::BaiTin);
     assert!(docx.warnings.is_empty(), "{:?}", docx.warnings);
     let unpacked = unpack(&docx.bytes);
-    let pictures = unpacked
-        .parts
-        .keys()
-        .filter(|n| n.starts_with("word/media/"))
-        .count();
+    let pictures = unpacked.names_under("word/media/").len();
     assert_eq!(pictures, 3);
 }

@@ -12,6 +12,19 @@ pub struct Unpacked {
     pub dates: Vec<(String, (u16, u8, u8))>,
 }
 
+impl Unpacked {
+    /// The names of the parts under `prefix` (`word/media/`), in order.
+    pub fn names_under(&self, prefix: &str) -> Vec<&String> {
+        let mut names: Vec<&String> = self
+            .parts
+            .keys()
+            .filter(|n| n.starts_with(prefix))
+            .collect();
+        names.sort();
+        names
+    }
+}
+
 /// Unpacks `bytes` (panics if it is not a ZIP package).
 pub fn unpack(bytes: &[u8]) -> Unpacked {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a DOCX is a ZIP");
@@ -124,29 +137,12 @@ pub fn header_rows(bytes: &[u8]) -> Vec<String> {
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// The text Typst set in the body of `doc` (the page numbers in the top margin left out),
-/// items joined by spaces, NFC.
+/// The text Typst set in the body of `doc` (the page numbers in the top margin, 20 mm =
+/// 56.7 pt, left out), items joined by spaces, NFC.
 pub fn body_text(doc: &typst_layout::PagedDocument) -> String {
-    use typst::layout::{Abs, Frame, FrameItem};
-    use unicode_normalization::UnicodeNormalization;
-    fn walk(frame: &Frame, top: Abs, out: &mut String) {
-        for (pos, item) in frame.items() {
-            match item {
-                FrameItem::Group(g) => walk(&g.frame, top + pos.y + g.transform.ty, out),
-                // The top margin is 20 mm (56.7 pt): only the page number is set there.
-                FrameItem::Text(t) if (top + pos.y).to_pt() > 56.0 => {
-                    out.push_str(t.text.as_str());
-                    out.push(' ');
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = String::new();
-    for page in doc.pages() {
-        walk(&page.frame, Abs::zero(), &mut out);
-    }
-    out.nfc().collect()
+    (0..doc.pages().len())
+        .map(|p| super::pdf::page_text_below(doc, p, 56.0))
+        .collect()
 }
 
 /// What Word would repair or refuse in `bytes`, as far as can be told without Word: every part

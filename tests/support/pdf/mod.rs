@@ -17,7 +17,7 @@ pub use measure::{body_pitch, numbered_heading, overprints, stranded_headings};
 pub use names::broken_names;
 pub use recipients::recipients;
 pub use segments::{Seg, pages};
-pub use text::{facts, layout_text, page_layout_text, squash};
+pub use text::{facts, layout_text, page_layout_text, page_text_below, squash};
 
 /// One millimetre in points.
 const MM: f32 = 72.0 / 25.4;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use lopdf::{Document, Object};
-use typst::layout::{Frame, FrameItem};
+use typst::layout::{Abs, Frame, FrameItem};
 use typst_layout::PagedDocument;
 use unicode_normalization::UnicodeNormalization;
 
@@ -186,11 +186,17 @@ pub fn layout_text(doc: &PagedDocument) -> String {
 
 /// The text of page `page` (from 0) of a laid-out document, items joined by spaces, NFC.
 pub fn page_layout_text(doc: &PagedDocument, page: usize) -> String {
-    fn walk(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
+    page_text_below(doc, page, f64::NEG_INFINITY)
+}
+
+/// The text of page `page` (from 0) whose baselines are more than `top` points below the
+/// page's top edge, items joined by spaces, NFC.
+pub fn page_text_below(doc: &PagedDocument, page: usize, top: f64) -> String {
+    fn walk(frame: &Frame, y: Abs, top: f64, out: &mut String) {
+        for (pos, item) in frame.items() {
             match item {
-                FrameItem::Group(g) => walk(&g.frame, out),
-                FrameItem::Text(t) => {
+                FrameItem::Group(g) => walk(&g.frame, y + pos.y + g.transform.ty, top, out),
+                FrameItem::Text(t) if (y + pos.y).to_pt() > top => {
                     out.push_str(t.text.as_str());
                     out.push(' ');
                 }
@@ -200,7 +206,7 @@ pub fn page_layout_text(doc: &PagedDocument, page: usize) -> String {
     }
     let mut out = String::new();
     if let Some(p) = doc.pages().get(page) {
-        walk(&p.frame, &mut out);
+        walk(&p.frame, Abs::zero(), top, &mut out);
     }
     out.nfc().collect()
 }
